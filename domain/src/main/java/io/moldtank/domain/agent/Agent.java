@@ -1,0 +1,71 @@
+package io.moldtank.domain.agent;
+
+import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.domain.shared.Reason;
+import io.moldtank.domain.shared.Rejection;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A registered agent, identified by its wallet. Deactivated agents keep their history but act no more. */
+public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, AgentStatus status, Instant registeredAt,
+                    long version) {
+
+    public enum Refusal implements Reason {
+        DEACTIVATED("agent-deactivated"), NOT_SELF("not-self");
+
+        private final String code;
+
+        Refusal(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
+    public record Registered(AgentId agentId, WalletAddress wallet, Instant occurredAt) implements DomainEvent {
+    }
+
+    public record Updated(AgentId agentId, Instant occurredAt) implements DomainEvent {
+    }
+
+    public record Deactivated(AgentId agentId, Instant occurredAt) implements DomainEvent {
+    }
+
+    public Agent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(wallet, "wallet");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(registeredAt, "registeredAt");
+    }
+
+    public static Agent register(AgentId id, WalletAddress wallet, AgentProfile profile, Instant now) {
+        return new Agent(id, wallet, profile, AgentStatus.ACTIVE, now, 0);
+    }
+
+    public Agent update(AgentId by, AgentProfile next) {
+        requireActiveSelf(by);
+        return new Agent(id, wallet, next, status, registeredAt, version);
+    }
+
+    public Agent deactivate(AgentId by) {
+        requireActiveSelf(by);
+        return new Agent(id, wallet, profile, AgentStatus.DEACTIVATED, registeredAt, version);
+    }
+
+    public void requireActive() {
+        if (status != AgentStatus.ACTIVE) {
+            throw new Rejection(Refusal.DEACTIVATED, "agent " + id + " is deactivated");
+        }
+    }
+
+    private void requireActiveSelf(AgentId by) {
+        if (!id.equals(by)) {
+            throw new Rejection(Refusal.NOT_SELF, "an agent may only change itself");
+        }
+        requireActive();
+    }
+}

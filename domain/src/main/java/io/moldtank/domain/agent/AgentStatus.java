@@ -1,0 +1,3 @@
+package io.moldtank.domain.agent;
+
+public enum AgentStatus { ACTIVE, DEACTIVATED }
