@@ -11,7 +11,7 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
                     long version) {
 
     public enum Refusal implements Reason {
-        DEACTIVATED("agent-deactivated"), NOT_SELF("not-self");
+        DEACTIVATED("agent-deactivated"), NOT_SELF("not-self"), WALLET_TAKEN("wallet-registered");
 
         private final String code;
 

@@ -44,6 +44,9 @@ public sealed interface BountyEvent extends DomainEvent {
     record Refunded(BountyId bountyId, Usdc amount, Instant occurredAt) implements BountyEvent {
     }
 
+    record CommentPosted(BountyId bountyId, Comment comment, Instant occurredAt) implements BountyEvent {
+    }
+
     record ValidationStarted(BountyId bountyId, SubmissionId submissionId, int attempt, Instant occurredAt)
             implements BountyEvent {
     }

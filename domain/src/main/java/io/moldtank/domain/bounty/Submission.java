@@ -103,13 +103,40 @@ public final class Submission {
         votes.add(new CastVote(attempt, vote));
         events.record(new BountyEvent.VoteCast(bountyId, id, attempt, vote, now));
         Decision decision = policy.decide(round);
+        apply(decision, maxAttempts, now);
+        return decision;
+    }
+
+    /**
+     * Records a whole round at once (every vote keeps its details, even those past the deciding one)
+     * and applies the policy to it. A round that is still {@link Decision.Waiting} is not final.
+     */
+    public Decision recordRound(int attempt, List<Vote> round, QuorumPolicy policy, int maxAttempts, Instant now) {
+        if (status != SubmissionStatus.VALIDATING) {
+            throw new Rejection(NOT_VALIDATING, "submission is " + status);
+        }
+        if (attempt != attempts) {
+            throw new Rejection(STALE_ATTEMPT, "round for attempt " + attempt + ", current is " + attempts);
+        }
+        if (!currentRound().isEmpty()) {
+            throw new Rejection(ALREADY_VOTED, "attempt " + attempt + " already has votes");
+        }
+        Decision decision = policy.decide(round);
+        for (Vote v : round) {
+            votes.add(new CastVote(attempt, v));
+            events.record(new BountyEvent.VoteCast(bountyId, id, attempt, v, now));
+        }
+        apply(decision, maxAttempts, now);
+        return decision;
+    }
+
+    private void apply(Decision decision, int maxAttempts, Instant now) {
         switch (decision) {
             case Decision.Passed p -> status = SubmissionStatus.PASSED;
             case Decision.Failed f -> status = SubmissionStatus.FAILED;
             case Decision.Waiting w -> { }
             case Decision.Undecided u -> giveUpAttempt("no decision: " + u, maxAttempts, now);
         }
-        return decision;
     }
 
     /** The attempt could not complete (worker crash, infrastructure error): retry or dead-letter. */

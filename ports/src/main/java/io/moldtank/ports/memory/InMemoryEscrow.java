@@ -1,0 +1,151 @@
+package io.moldtank.ports.memory;
+
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.payout.PayoutId;
+import io.moldtank.ports.out.chain.EscrowGateway;
+import java.util.*;
+
+/**
+ * An in-process chain with the escrow contract's rules: a deposit per bounty, released at most once,
+ * refunded at most once, and token balances that never go below zero. Faults can be injected to test
+ * the payout worker: a failing release, or a release that lands on chain but whose answer is lost.
+ */
+public final class InMemoryEscrow implements EscrowGateway {
+    public enum Kind { DEPOSIT, RELEASE, REFUND }
+
+    /** One mined transaction. */
+    public record Tx(String hash, Kind kind, BountyId bountyId, WalletAddress from, WalletAddress to, Usdc amount) {
+    }
+
+    private enum DealState { HELD, RELEASED, REFUNDED }
+
+    private record Deal(WalletAddress payer, Usdc amount, DealState state) {
+    }
+
+    private final Map<WalletAddress, Usdc> balances = new HashMap<>();
+    private final Map<BountyId, Deal> deals = new HashMap<>();
+    private final List<Tx> txs = new ArrayList<>();
+    private Usdc minted = Usdc.ZERO;
+    private int failReleases;
+    private int loseReleaseAnswers;
+
+    public synchronized void mint(WalletAddress to, Usdc amount) {
+        balances.merge(to, amount, Usdc::plus);
+        minted = minted.plus(amount);
+    }
+
+    public synchronized Usdc balanceOf(WalletAddress wallet) {
+        return balances.getOrDefault(wallet, Usdc.ZERO);
+    }
+
+    /** What the escrow contract holds for open deals. */
+    public synchronized Usdc held() {
+        return deals.values().stream().filter(d -> d.state() == DealState.HELD).map(Deal::amount)
+                .reduce(Usdc.ZERO, Usdc::plus);
+    }
+
+    public synchronized Usdc minted() {
+        return minted;
+    }
+
+    public synchronized List<Tx> transactions() {
+        return List.copyOf(txs);
+    }
+
+    /** The poster's own transaction (what their wallet would send after signing the instructions). */
+    public synchronized String deposit(BountyId bountyId, WalletAddress payer, Usdc amount) {
+        if (deals.containsKey(bountyId)) {
+            throw new IllegalStateException("revert DealExists(" + bountyId + ")");
+        }
+        if (amount.isZero()) {
+            throw new IllegalStateException("revert ZeroAmount");
+        }
+        debit(payer, amount);
+        deals.put(bountyId, new Deal(payer, amount, DealState.HELD));
+        return mine(Kind.DEPOSIT, bountyId, payer, null, amount);
+    }
+
+    /** The poster reclaims an unreleased deposit. */
+    public synchronized String refund(BountyId bountyId, WalletAddress caller) {
+        Deal deal = deals.get(bountyId);
+        if (deal == null || deal.state() != DealState.HELD) {
+            throw new IllegalStateException("revert NotRefundable(" + bountyId + ")");
+        }
+        if (!deal.payer().equals(caller)) {
+            throw new IllegalStateException("revert NotPayer");
+        }
+        deals.put(bountyId, new Deal(deal.payer(), deal.amount(), DealState.REFUNDED));
+        balances.merge(deal.payer(), deal.amount(), Usdc::plus);
+        return mine(Kind.REFUND, bountyId, null, deal.payer(), deal.amount());
+    }
+
+    public synchronized void failNextReleases(int n) {
+        failReleases = n;
+    }
+
+    /** The next release is mined, but its caller sees an error — as when a node drops the connection. */
+    public synchronized void loseNextReleaseAnswer() {
+        loseReleaseAnswers++;
+    }
+
+    @Override
+    public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount) {
+        return List.of(
+                new UnsignedTx("mock-usdc", "approve(mock-escrow," + amount.units() + ")", "0", "approve the escrow"),
+                new UnsignedTx("mock-escrow", "deposit(" + bountyId + "," + amount.units() + ")", "0", "deposit"));
+    }
+
+    @Override
+    public synchronized DepositCheck checkDeposit(BountyId bountyId, String txHash) {
+        return txs.stream().filter(t -> t.hash().equals(txHash)).findFirst()
+                .<DepositCheck>map(t -> t.kind() == Kind.DEPOSIT && t.bountyId().equals(bountyId)
+                        ? new DepositCheck.Confirmed(t.amount(), t.from())
+                        : new DepositCheck.Invalid("transaction " + txHash + " is not a deposit for bounty " + bountyId))
+                .orElseGet(() -> new DepositCheck.Invalid("no transaction " + txHash));
+    }
+
+    @Override
+    public synchronized String release(PayoutId payoutId, BountyId bountyId, WalletAddress to, Usdc amount) {
+        if (failReleases > 0) {
+            failReleases--;
+            throw new IllegalStateException("node unavailable");
+        }
+        Deal deal = deals.get(bountyId);
+        if (deal == null || deal.state() != DealState.HELD) {
+            throw new IllegalStateException("revert NotReleasable(" + bountyId + ")");
+        }
+        if (!deal.amount().equals(amount)) {
+            throw new IllegalStateException("revert AmountMismatch");
+        }
+        deals.put(bountyId, new Deal(deal.payer(), deal.amount(), DealState.RELEASED));
+        balances.merge(to, amount, Usdc::plus);
+        String hash = mine(Kind.RELEASE, bountyId, null, to, amount);
+        if (loseReleaseAnswers > 0) {
+            loseReleaseAnswers--;
+            throw new IllegalStateException("connection reset after broadcast");
+        }
+        return hash;
+    }
+
+    @Override
+    public synchronized Optional<ReleaseOnChain> findRelease(BountyId bountyId) {
+        return txs.stream().filter(t -> t.kind() == Kind.RELEASE && t.bountyId().equals(bountyId)).findFirst()
+                .map(t -> new ReleaseOnChain(t.hash(), t.to(), t.amount(), true));
+    }
+
+    private void debit(WalletAddress from, Usdc amount) {
+        Usdc balance = balances.getOrDefault(from, Usdc.ZERO);
+        if (amount.isGreaterThan(balance)) {
+            throw new IllegalStateException("revert ERC20InsufficientBalance(" + from + ")");
+        }
+        balances.put(from, balance.minus(amount));
+    }
+
+    private String mine(Kind kind, BountyId bountyId, WalletAddress from, WalletAddress to, Usdc amount) {
+        String hash = String.format("0x%064x", txs.size() + 1);
+        txs.add(new Tx(hash, kind, bountyId, from, to, amount));
+        return hash;
+    }
+}

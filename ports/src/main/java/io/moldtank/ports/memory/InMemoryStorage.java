@@ -1,0 +1,279 @@
+package io.moldtank.ports.memory;
+
+import io.moldtank.domain.agent.Agent;
+import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.*;
+import io.moldtank.domain.payout.Payout;
+import io.moldtank.domain.payout.PayoutId;
+import io.moldtank.domain.payout.PayoutStatus;
+import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.ports.out.events.PublishEvents;
+import io.moldtank.ports.out.storage.*;
+import java.time.Instant;
+import java.util.*;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Every storage port in memory, for embedders and property tests. Transactions are serialised by one
+ * lock and undone from an undo log, so a failed unit of work leaves nothing behind — as a database would.
+ */
+public final class InMemoryStorage implements Transactions, LoadBounty, SaveBounty, FindBounties, LoadSubmission,
+        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<BountyId, BountySnapshot> bounties = new HashMap<>();
+    private final Map<SubmissionId, SubmissionSnapshot> submissions = new HashMap<>();
+    private final Map<AgentId, Agent> agents = new HashMap<>();
+    private final Map<BountyId, List<Comment>> comments = new HashMap<>();
+    private final Map<PayoutId, Payout> payouts = new HashMap<>();
+    private final List<DomainEvent> events = new ArrayList<>();
+    private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private Deque<Runnable> undo;
+    private List<DomainEvent> uncommitted;
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (undo != null) {
+                return work.get(); // joins the enclosing transaction
+            }
+            undo = new ArrayDeque<>();
+            uncommitted = new ArrayList<>();
+            List<DomainEvent> committed;
+            try {
+                T result = work.get();
+                committed = uncommitted;
+                return deliverAfter(result, committed);
+            } catch (RuntimeException | Error e) {
+                undo.forEach(Runnable::run);
+                throw e;
+            } finally {
+                undo = null;
+                uncommitted = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T deliverAfter(T result, List<DomainEvent> committed) {
+        events.addAll(committed);
+        for (DomainEvent e : committed) {
+            subscribers.forEach(s -> s.accept(e));
+        }
+        return result;
+    }
+
+    /** Runs a single write atomically when no transaction is open. */
+    private <T> T atomically(Supplier<T> write) {
+        return inTransaction(write);
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+        V previous = map.put(key, value);
+        undo.push(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        });
+    }
+
+    private <V> V read(Supplier<V> query) {
+        lock.lock();
+        try {
+            return query.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- bounties -------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Bounty> loadBounty(BountyId id) {
+        return read(() -> Optional.ofNullable(bounties.get(id)).map(Bounty::restore));
+    }
+
+    @Override
+    public void saveBounty(Bounty bounty) {
+        atomically(() -> {
+            BountySnapshot next = bounty.snapshot();
+            put(bounties, next.id(), versioned("bounty " + next.id(), bounties.get(next.id()),
+                    s -> s.version(), next.version(), next::withVersion));
+            return null;
+        });
+    }
+
+    private static <S> S versioned(String what, S stored, java.util.function.ToLongFunction<S> version, long expected,
+                                   java.util.function.LongFunction<S> withVersion) {
+        long storedVersion = stored == null ? 0 : version.applyAsLong(stored);
+        if (storedVersion != expected) {
+            throw new StaleWrite(what);
+        }
+        return withVersion.apply(storedVersion + 1);
+    }
+
+    @Override
+    public Page<BountySnapshot> findBounties(BountyQuery q) {
+        return read(() -> {
+            List<BountySnapshot> all = bounties.values().stream()
+                    .filter(b -> q.status() == null || b.status() == q.status())
+                    .filter(b -> q.tag() == null || b.terms().tags().contains(q.tag()))
+                    .filter(b -> q.minReward() == null || b.terms().reward().compareTo(q.minReward()) >= 0)
+                    .filter(b -> q.maxReward() == null || b.terms().reward().compareTo(q.maxReward()) <= 0)
+                    .sorted(BountyOrder.of(q.sort()))
+                    .toList();
+            return Cursors.page(all, q.after(), q.limit(), b -> b.id().toString());
+        });
+    }
+
+    @Override
+    public List<BountyId> openPastDeadline(Instant now, int limit) {
+        return read(() -> bounties.values().stream()
+                .filter(b -> b.status() == BountyStatus.OPEN && !b.terms().deadline().isAfter(now))
+                .sorted(Comparator.comparing((BountySnapshot b) -> b.terms().deadline()))
+                .limit(limit).map(BountySnapshot::id).toList());
+    }
+
+    // --- submissions ----------------------------------------------------------------------------
+
+    @Override
+    public Optional<Submission> loadSubmission(SubmissionId id) {
+        return read(() -> Optional.ofNullable(submissions.get(id)).map(Submission::restore));
+    }
+
+    @Override
+    public List<Submission> submissionsOf(BountyId bountyId) {
+        return read(() -> submissions.values().stream().filter(s -> s.bountyId().equals(bountyId))
+                .sorted(Comparator.comparingLong(SubmissionSnapshot::sequence)).map(Submission::restore).toList());
+    }
+
+    @Override
+    public void saveSubmission(Submission submission) {
+        atomically(() -> {
+            SubmissionSnapshot next = submission.snapshot();
+            SubmissionSnapshot stored = submissions.get(next.id());
+            if (stored == null && submissions.values().stream().anyMatch(s -> s.bountyId().equals(next.bountyId())
+                    && s.sequence() == next.sequence())) {
+                throw new StaleWrite("sequence " + next.sequence() + " of bounty " + next.bountyId());
+            }
+            put(submissions, next.id(), versioned("submission " + next.id(), stored, SubmissionSnapshot::version,
+                    next.version(), next::withVersion));
+            return null;
+        });
+    }
+
+    // --- agents ---------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Agent> agentById(AgentId id) {
+        return read(() -> Optional.ofNullable(agents.get(id)));
+    }
+
+    @Override
+    public Optional<Agent> agentByWallet(WalletAddress wallet) {
+        return read(() -> agents.values().stream().filter(a -> a.wallet().equals(wallet)).findFirst());
+    }
+
+    @Override
+    public void saveAgent(Agent agent) {
+        atomically(() -> {
+            Agent stored = agents.get(agent.id());
+            if (stored == null && agents.values().stream().anyMatch(a -> a.wallet().equals(agent.wallet()))) {
+                throw new StaleWrite("agent with wallet " + agent.wallet());
+            }
+            put(agents, agent.id(), versioned("agent " + agent.id(), stored, Agent::version, agent.version(),
+                    v -> new Agent(agent.id(), agent.wallet(), agent.profile(), agent.status(), agent.registeredAt(), v)));
+            return null;
+        });
+    }
+
+    // --- comments -------------------------------------------------------------------------------
+
+    @Override
+    public void appendComment(Comment comment) {
+        atomically(() -> {
+            List<Comment> thread = new ArrayList<>(comments.getOrDefault(comment.bountyId(), List.of()));
+            if (thread.stream().anyMatch(c -> c.id().equals(comment.id()))) {
+                throw new StaleWrite("comment " + comment.id());
+            }
+            thread.add(comment);
+            put(comments, comment.bountyId(), List.copyOf(thread));
+            return null;
+        });
+    }
+
+    @Override
+    public Page<Comment> comments(BountyId bountyId, String after, int limit) {
+        return read(() -> Cursors.page(comments.getOrDefault(bountyId, List.of()), after, limit, c -> c.id().toString()));
+    }
+
+    // --- payouts --------------------------------------------------------------------------------
+
+    @Override
+    public boolean addPayout(Payout payout) {
+        return atomically(() -> {
+            if (payouts.values().stream().anyMatch(p -> p.bountyId().equals(payout.bountyId()))
+                    || payouts.containsKey(payout.id())) {
+                return false;
+            }
+            put(payouts, payout.id(), payout.withVersion(1));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Payout> payout(PayoutId id) {
+        return read(() -> Optional.ofNullable(payouts.get(id)));
+    }
+
+    @Override
+    public Optional<Payout> payoutOf(BountyId bountyId) {
+        return read(() -> payouts.values().stream().filter(p -> p.bountyId().equals(bountyId)).findFirst());
+    }
+
+    @Override
+    public List<Payout> workable(Instant now, int limit) {
+        return read(() -> payouts.values().stream()
+                .filter(p -> p.isDue(now) || p.status() == PayoutStatus.SENT)
+                .sorted(Comparator.comparing(Payout::createdAt)).limit(limit).toList());
+    }
+
+    @Override
+    public List<Payout> parked(int limit) {
+        return read(() -> payouts.values().stream().filter(p -> p.status() == PayoutStatus.PARKED)
+                .sorted(Comparator.comparing(Payout::createdAt)).limit(limit).toList());
+    }
+
+    @Override
+    public void savePayout(Payout payout) {
+        atomically(() -> {
+            put(payouts, payout.id(), versioned("payout " + payout.id(), payouts.get(payout.id()), Payout::version,
+                    payout.version(), payout::withVersion));
+            return null;
+        });
+    }
+
+    // --- events ---------------------------------------------------------------------------------
+
+    @Override
+    public void publish(List<DomainEvent> published) {
+        atomically(() -> uncommitted.addAll(published));
+    }
+
+    /** Every committed event, in commit order. */
+    public List<DomainEvent> published() {
+        return read(() -> List.copyOf(events));
+    }
+
+    public void subscribe(Consumer<DomainEvent> subscriber) {
+        subscribers.add(subscriber);
+    }
+}

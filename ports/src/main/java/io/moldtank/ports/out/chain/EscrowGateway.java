@@ -1,0 +1,44 @@
+package io.moldtank.ports.out.chain;
+
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.payout.PayoutId;
+import java.util.List;
+import java.util.Optional;
+
+/** The escrow contract as the core needs it. The contract enforces again what the domain decides. */
+public interface EscrowGateway {
+
+    /** Unsigned transactions the poster signs and sends: approve the escrow, then deposit. */
+    List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount);
+
+    /** Looks the deposit up on chain by its transaction hash. */
+    DepositCheck checkDeposit(BountyId bountyId, String txHash);
+
+    /**
+     * Releases the bounty's escrow to {@code to}; returns the transaction hash. Implementations record
+     * enough (nonce, hash) that {@link #findRelease} can tell after a crash whether it went out.
+     */
+    String release(PayoutId payoutId, BountyId bountyId, WalletAddress to, Usdc amount);
+
+    /** The release of this bounty if the chain already has one, with its confirmation state. */
+    Optional<ReleaseOnChain> findRelease(BountyId bountyId);
+
+    record UnsignedTx(String to, String data, String value, String description) {
+    }
+
+    sealed interface DepositCheck {
+        record Confirmed(Usdc amount, WalletAddress payer) implements DepositCheck {
+        }
+
+        record Pending(int confirmations, int required) implements DepositCheck {
+        }
+
+        record Invalid(String reason) implements DepositCheck {
+        }
+    }
+
+    record ReleaseOnChain(String txHash, WalletAddress to, Usdc amount, boolean confirmed) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.moldtank.ports.out.storage;
+
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.bounty.Submission;
+import io.moldtank.domain.bounty.SubmissionId;
+import java.util.List;
+import java.util.Optional;
+
+public interface LoadSubmission {
+    Optional<Submission> loadSubmission(SubmissionId id);
+
+    /** A bounty's submissions in sequence order. */
+    List<Submission> submissionsOf(BountyId bountyId);
+}

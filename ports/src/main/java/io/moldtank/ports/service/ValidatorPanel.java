@@ -1,0 +1,85 @@
+package io.moldtank.ports.service;
+
+import io.moldtank.domain.validation.Vote;
+import io.moldtank.ports.out.validation.ValidationRequest;
+import io.moldtank.ports.out.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The configured validators, run in parallel for one round. A validator that throws votes ERROR, one
+ * that overruns its time votes TIMEOUT: neither can ever become a pass.
+ */
+public final class ValidatorPanel implements AutoCloseable {
+    private final List<Validator> validators;
+    private final Duration timeout;
+    private final Clock clock;
+    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+
+    public ValidatorPanel(List<Validator> validators, Duration timeout, Clock clock) {
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("a panel needs at least one validator");
+        }
+        this.validators = List.copyOf(validators);
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    public int size() {
+        return validators.size();
+    }
+
+    /** Runs the first {@code n} validators on the request and returns their votes in panel order. */
+    public List<Vote> round(ValidationRequest request, int n) {
+        List<Validator> chosen = validators.subList(0, Math.min(n, validators.size()));
+        List<Future<Vote>> running = new ArrayList<>();
+        for (Validator v : chosen) {
+            running.add(pool.submit(() -> v.validate(request)));
+        }
+        Instant deadline = clock.instant().plus(timeout);
+        List<Vote> votes = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            votes.add(await(chosen.get(i).name(), running.get(i), deadline));
+        }
+        return votes;
+    }
+
+    private Vote await(String name, Future<Vote> f, Instant deadline) {
+        long waitMs = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        try {
+            Vote v = f.get(waitMs, TimeUnit.MILLISECONDS);
+            if (v == null || !v.validator().equals(name)) {
+                return problem(name, Vote.Kind.ERROR, "validator returned no vote of its own");
+            }
+            return v;
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return problem(name, Vote.Kind.TIMEOUT, "no answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return problem(name, Vote.Kind.ERROR, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return problem(name, Vote.Kind.ERROR, "interrupted");
+        }
+    }
+
+    private Vote problem(String name, Vote.Kind kind, String why) {
+        return new Vote(name, kind, why, Map.of(), Duration.ZERO, clock.instant());
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
