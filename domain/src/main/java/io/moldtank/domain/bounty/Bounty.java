@@ -148,7 +148,7 @@ public final class Bounty {
         events.record(new BountyEvent.Paid(id, winner, txHash, now));
     }
 
-    /** Only the poster, and only while nobody has submitted; a funded bounty's deposit becomes due back. */
+    /** Only the poster, and only while nobody has submitted; a funded bounty's deposit becomes refundable. */
     public void cancel(AgentId by, Instant now) {
         requirePoster(by);
         if (status != BountyStatus.DRAFT && status != BountyStatus.AWAITING_DEPOSIT && status != BountyStatus.OPEN) {
@@ -174,13 +174,17 @@ public final class Bounty {
         events.record(new BountyEvent.Expired(id, now));
     }
 
-    /** The poster reclaims an unawarded deposit, no earlier than deadline + 24 h (as the contract enforces). */
+    /**
+     * The poster reclaims an unawarded deposit, no earlier than deadline + 24 h (as the contract
+     * enforces) — also for a funded bounty that was cancelled, whose deposit stays in escrow until then.
+     */
     public void refund(AgentId by, Instant now) {
         requirePoster(by);
         if (status == BountyStatus.AWARDED || status == BountyStatus.PAID) {
             throw new Rejection(ALREADY_AWARDED, "the reward went to a winner");
         }
-        if (status != BountyStatus.OPEN && status != BountyStatus.EXPIRED) {
+        boolean fundedAndCancelled = status == BountyStatus.CANCELLED && !deposited.isZero();
+        if (status != BountyStatus.OPEN && status != BountyStatus.EXPIRED && !fundedAndCancelled) {
             throw illegal("refund");
         }
         Instant allowedFrom = terms.deadline().plus(REFUND_GRACE);
@@ -235,10 +239,10 @@ public final class Bounty {
     public Usdc deposited() { return deposited; }
     public long version() { return version; }
 
-    /** Money still in escrow for this bounty. */
+    /** Money still in escrow for this bounty (a cancelled bounty's deposit waits there for its refund). */
     public Usdc held() {
         return switch (status) {
-            case OPEN, AWARDED, EXPIRED -> deposited;
+            case OPEN, AWARDED, EXPIRED, CANCELLED -> deposited;
             default -> Usdc.ZERO;
         };
     }
@@ -248,6 +252,6 @@ public final class Bounty {
     }
 
     public Usdc refunded() {
-        return status == BountyStatus.REFUNDED || status == BountyStatus.CANCELLED ? deposited : Usdc.ZERO;
+        return status == BountyStatus.REFUNDED ? deposited : Usdc.ZERO;
     }
 }

@@ -85,12 +85,22 @@ class BountyLifecycleTest {
     }
 
     @Test
-    void cancelling_a_funded_bounty_without_submissions_makes_the_deposit_due_back() {
+    void a_cancelled_funded_bounty_keeps_its_deposit_in_escrow_until_the_refund_window() {
         Bounty b = openBounty();
         b.cancel(POSTER, NOW);
         assertThat(b.status()).isEqualTo(BountyStatus.CANCELLED);
+        assertThat(b.held()).isEqualTo(REWARD);
+        refused(() -> b.refund(POSTER, NOW), BountyRefusal.REFUND_TOO_EARLY);
+        b.refund(POSTER, DEADLINE.plus(Bounty.REFUND_GRACE));
         assertThat(b.refunded()).isEqualTo(REWARD);
         assertThat(b.held()).isEqualTo(Usdc.ZERO);
+    }
+
+    @Test
+    void a_cancelled_unfunded_bounty_has_nothing_to_refund() {
+        Bounty b = draftBounty();
+        b.cancel(POSTER, NOW);
+        refused(() -> b.refund(POSTER, DEADLINE.plus(Duration.ofDays(2))), BountyRefusal.ILLEGAL_TRANSITION);
     }
 
     @Test
