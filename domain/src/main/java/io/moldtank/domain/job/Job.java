@@ -107,13 +107,13 @@ public final class Job {
      * COMPLETED (it has paid); anyone else never.
      */
     public ResultView resultFor(AgentId viewer) {
-        boolean mayLook = parties.seller().equals(viewer) || parties.client().equals(viewer) && status == COMPLETED;
         if (!parties.includes(viewer)) {
             return new ResultView.Redacted();
         }
         if (result == null) {
             return new ResultView.NotDelivered();
         }
+        boolean mayLook = parties.seller().equals(viewer) || status == COMPLETED;
         return mayLook ? new ResultView.Visible(result) : new ResultView.Redacted();
     }
 

@@ -10,6 +10,7 @@ import static io.moldtank.domain.job.JobFixture.T0;
 import static io.moldtank.domain.job.JobFixture.jobIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.money.Usdc;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class JobLifecycleTest {
     @Test
     void either_party_may_cancel_before_funding() {
         for (JobStatus status : new JobStatus[] {JobStatus.PROPOSED, JobStatus.AGREED}) {
-            for (var party : new io.moldtank.domain.agent.AgentId[] {CLIENT, SELLER}) {
+            for (var party : new AgentId[] {CLIENT, SELLER}) {
                 Job job = jobIn(status);
                 job.cancel(party, T0);
                 assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);

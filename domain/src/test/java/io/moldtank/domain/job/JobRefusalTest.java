@@ -9,6 +9,7 @@ import static io.moldtank.domain.job.JobFixture.jobIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.shared.Rejection;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ class JobRefusalTest {
             .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(JobRefusal.ZERO_PRICE));
     }
 
-    private static void assertRefusedUnchanged(Job job, JobMove move, io.moldtank.domain.agent.AgentId by,
+    private static void assertRefusedUnchanged(Job job, JobMove move, AgentId by,
                                                JobRefusal reason) {
         JobSnapshot before = job.snapshot();
         assertThatThrownBy(() -> move.by(job, by)).isInstanceOfSatisfying(Rejection.class,
