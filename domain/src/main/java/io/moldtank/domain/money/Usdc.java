@@ -38,7 +38,12 @@ public record Usdc(long units) implements Comparable<Usdc> {
             throw new MoneyException("not a USDC amount (up to 6 decimals, no sign): " + text);
         }
         BigDecimal units = new BigDecimal(text).movePointRight(DECIMALS);
-        return new Usdc(units.longValueExact());
+        try {
+            return new Usdc(units.longValueExact());
+        } catch (ArithmeticException e) {
+            // 13 integer digits pass the pattern but can exceed a long's worth of units.
+            throw new MoneyException("USDC amount too large: " + text);
+        }
     }
 
     public static Usdc fromOnChain(BigInteger units) {

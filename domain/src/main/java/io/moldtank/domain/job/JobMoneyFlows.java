@@ -1,0 +1,73 @@
+package io.moldtank.domain.job;
+
+import io.moldtank.domain.ledger.AccountId;
+import io.moldtank.domain.ledger.TransferCode;
+import io.moldtank.domain.ledger.TransferId;
+import io.moldtank.domain.ledger.TransferRequest;
+import io.moldtank.domain.money.Usdc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a job's events into the ledger transfers they mean, so every money movement of a job is
+ * explicit and testable on its own. Post each event's transfers with
+ * {@code Ledger.transferAll} in the same transaction as the job change; a refusal
+ * (e.g. insufficient funds) must roll the job change back too.
+ *
+ * <p>Transfer ids follow from the job and the step, so a retried step is an identical retry
+ * ("already recorded"), never a second payment. Zero amounts (a free schedule, a cut that
+ * rounds to nothing) produce no transfer.
+ */
+public final class JobMoneyFlows {
+    private final JobAccounts accounts;
+
+    public JobMoneyFlows(JobAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public List<TransferRequest> transfersFor(JobEvent event) {
+        var out = new Flows(event.jobId());
+        AccountId escrow = accounts.escrow(event.jobId());
+        switch (event) {
+            case JobFunded e -> out.add("fund", accounts.available(e.client()), escrow, e.amount(), TransferCode.ESCROW_FUNDING);
+            case JobDelivered e -> out.add("storage-fee", accounts.available(e.seller()), accounts.platformFees(),
+                e.storageFee(), TransferCode.STORAGE_FEE);
+            case JobCompleted e -> {
+                out.add("verification-fee", accounts.available(e.parties().client()), accounts.platformFees(),
+                    e.verificationFee(), TransferCode.VERIFICATION_FEE);
+                out.add("release", escrow, accounts.available(e.parties().seller()), e.payout().net(),
+                    TransferCode.ESCROW_RELEASE);
+                out.add("platform-cut", escrow, accounts.platformFees(), e.payout().fee(), TransferCode.PLATFORM_CUT);
+            }
+            case JobFailed e -> {
+                out.add("verification-fee", accounts.available(e.parties().client()), accounts.platformFees(),
+                    e.verificationFee(), TransferCode.VERIFICATION_FEE);
+                out.add("refund", escrow, accounts.available(e.parties().client()), e.refund(), TransferCode.ESCROW_REFUND);
+            }
+            case JobProposed e -> { }
+            case JobAgreed e -> { }
+            case JobStarted e -> { }
+            case JobCancelled e -> { }
+        }
+        return out.list();
+    }
+
+    private static final class Flows {
+        private final JobId job;
+        private final List<TransferRequest> list = new ArrayList<>();
+
+        Flows(JobId job) {
+            this.job = job;
+        }
+
+        void add(String step, AccountId from, AccountId to, Usdc amount, TransferCode code) {
+            if (!amount.isZero()) {
+                list.add(new TransferRequest(TransferId.named("job:" + job + ":" + step), from, to, amount, code));
+            }
+        }
+
+        List<TransferRequest> list() {
+            return List.copyOf(list);
+        }
+    }
+}

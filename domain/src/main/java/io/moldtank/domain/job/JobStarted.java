@@ -1,0 +1,5 @@
+package io.moldtank.domain.job;
+
+import java.time.Instant;
+
+public record JobStarted(JobId jobId, Instant occurredAt) implements JobEvent {}
