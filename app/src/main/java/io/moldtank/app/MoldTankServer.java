@@ -48,6 +48,12 @@ public final class MoldTankServer {
             app.shutdown();
             throw e;
         }
+        if (!server.isRunning()) {
+            // Helidon logs a bind failure and returns instead of throwing.
+            app.shutdown();
+            throw new IllegalStateException("the HTTP server did not start (is port "
+                    + config.get("server.port").asString().orElse("?") + " free?)");
+        }
         app.logStarted();
         return app;
     }
