@@ -66,7 +66,10 @@ public final class Wiring {
         return resource;
     }
 
-    /** Adds a check to the readiness endpoint; the instance is not ready while any check is down. */
+    /**
+     * Adds a check to the readiness endpoint; the instance is not ready while any check is down.
+     * Checks are read when the server is set up, so add them while wiring, before it starts.
+     */
     public void addReadinessCheck(String name, Supplier<HealthCheckResponse> check) {
         Objects.requireNonNull(check, "check");
         readinessChecks.add(new NamedCheck(name, check));
