@@ -1,0 +1,80 @@
+package io.moldtank.app;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.EnvironmentVariables;
+import io.helidon.config.spi.ConfigSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * Loads MoldTank's configuration. Highest priority first:
+ * <ol>
+ *   <li>Java system properties ({@code -Dserver.port=9090});</li>
+ *   <li>environment variables, with Helidon's mapping ({@code SERVER_PORT} → {@code server.port},
+ *       {@code MOLDTANK_SHUTDOWN_TIMEOUT} → {@code moldtank.shutdown.timeout});</li>
+ *   <li>an optional external YAML file named by {@code --config <path>} or {@code MOLDTANK_CONFIG};</li>
+ *   <li>{@code application.yaml} on the classpath (the documented defaults).</li>
+ * </ol>
+ * Environment and system properties are passed in, so tests can prove the mapping without
+ * touching the real process environment.
+ */
+public final class AppConfig {
+
+    /** Environment variable naming the external configuration file. */
+    public static final String CONFIG_ENV = "MOLDTANK_CONFIG";
+    /** Command-line option naming the external configuration file (wins over the variable). */
+    public static final String CONFIG_ARG = "--config";
+
+    private AppConfig() {
+    }
+
+    public static Config load(String[] args, Map<String, String> env, Properties systemProperties) {
+        List<Supplier<? extends ConfigSource>> sources = new ArrayList<>();
+        sources.add(ConfigSources.create(systemProperties, "system-properties"));
+        sources.add(ConfigSources.create(EnvironmentVariables.expand(env), "environment-variables"));
+        externalFile(args, env).ifPresent(path -> sources.add(ConfigSources.file(path)));
+        sources.add(ConfigSources.classpath("application.yaml"));
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(sources)
+                .build();
+    }
+
+    /** The external file, if one is named; a named file that does not exist is an error. */
+    static Optional<Path> externalFile(String[] args, Map<String, String> env) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(CONFIG_ARG)) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(CONFIG_ARG + " needs a file path");
+                }
+                named = args[++i];
+            } else if (args[i].startsWith(CONFIG_ARG + "=")) {
+                named = args[i].substring(CONFIG_ARG.length() + 1);
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + args[i]
+                        + " (the only option is " + CONFIG_ARG + " <path>)");
+            }
+        }
+        if (named == null) {
+            named = env.get(CONFIG_ENV);
+        }
+        if (named == null || named.isBlank()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(named);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("configuration file not found: " + path.toAbsolutePath());
+        }
+        return Optional.of(path);
+    }
+}

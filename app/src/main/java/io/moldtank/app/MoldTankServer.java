@@ -1,0 +1,96 @@
+package io.moldtank.app;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.moldtank.app.wiring.Wiring;
+
+import java.time.Duration;
+
+/**
+ * The one place that assembles the web server; {@link Main} and the tests both use it.
+ *
+ * <ul>
+ *   <li>{@code /observe/health}, {@code /observe/health/live}, {@code /observe/health/ready}: JSON,
+ *       200 when up, 503 when down; readiness includes every check added to the {@link Wiring};</li>
+ *   <li>{@code /observe/metrics}: Prometheus text (send {@code Accept: text/plain}).</li>
+ * </ul>
+ */
+public final class MoldTankServer {
+
+    /** Where the observability endpoints live (Helidon's default). */
+    public static final String OBSERVE_ROOT = "/observe";
+
+    private MoldTankServer() {
+    }
+
+    /** Wires from configuration, starts the server and returns the running application. */
+    public static MoldTankApp start(Config config) {
+        Wiring wiring = Wiring.withSystemDefaults();
+        return start(config, wiring);
+    }
+
+    /** Starts the server over an already wired application; stops what was wired if start fails. */
+    public static MoldTankApp start(Config config, Wiring wiring) {
+        Duration shutdownTimeout = config.get("moldtank.shutdown.timeout").as(Duration.class)
+                .orElse(Duration.ofSeconds(10));
+        WebServerConfig.Builder builder = WebServer.builder();
+        setup(builder, config, wiring);
+        WebServer server = builder.build();
+        MoldTankApp app = new MoldTankApp(server, wiring, shutdownTimeout);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            app.shutdown();
+            throw e;
+        }
+        if (!server.isRunning()) {
+            // Helidon logs a bind failure and returns instead of throwing.
+            app.shutdown();
+            throw new IllegalStateException("the HTTP server did not start (is port "
+                    + config.get("server.port").asString().orElse("?") + " free?)");
+        }
+        app.logStarted();
+        return app;
+    }
+
+    /**
+     * Applies the {@code server} configuration node, the observability feature and the routing.
+     * Tests call this from {@code @SetUpServer} and may then override the port.
+     */
+    public static void setup(WebServerConfig.Builder server, Config config, Wiring wiring) {
+        BuildInfo.register(BuildInfo.version());
+        server.config(config.get("server"))
+                // MoldTankApp owns the shutdown hook: it stops the server, then closes resources.
+                .shutdownHook(false)
+                // Features are listed here, not discovered, so what runs is what this file says.
+                .featuresDiscoverServices(false)
+                .addFeature(observe(wiring))
+                .routing(routing -> routing(routing, wiring));
+    }
+
+    /**
+     * Application routes. There are none yet: the REST API arrives with adapters-http and is
+     * registered here from the wired use cases, so tests that call this get the same routes.
+     */
+    public static void routing(HttpRouting.Builder routing, Wiring wiring) {
+        // intentionally empty until adapters-http exists
+    }
+
+    static ObserveFeature observe(Wiring wiring) {
+        HealthObserver health = HealthObserver.builder()
+                .details(true)
+                .useSystemServices(false)
+                .addChecks(wiring.readinessChecks().toArray(io.helidon.health.HealthCheck[]::new))
+                .build();
+        return ObserveFeature.builder()
+                .endpoint(OBSERVE_ROOT)
+                .addObserver(health)
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+}
