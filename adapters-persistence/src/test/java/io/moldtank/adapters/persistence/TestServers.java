@@ -45,8 +45,12 @@ final class TestServers {
 
     /** Opens a migrated store in a fresh schema of the test PostgreSQL; dropped at JVM exit. */
     static PersistenceAdapters.SqlStore postgres(Class<?> testClass) {
+        return postgres(uniqueName(testClass));
+    }
+
+    /** Opens a migrated store in schema {@code schema} of the test PostgreSQL; dropped at JVM exit. */
+    static PersistenceAdapters.SqlStore postgres(String schema) {
         requirePostgres();
-        String schema = uniqueName(testClass);
         PersistenceAdapters.SqlStore store = PersistenceAdapters.sql(postgresSettings(schema));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
