@@ -48,7 +48,11 @@ final class Jdbc {
                 }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // a broken connection; the pool discards it
+                }
             }
         } catch (SQLException e) {
             throw unavailable(what, e);

@@ -6,7 +6,6 @@ import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.bounty.SubmissionId;
 import io.moldtank.ports.out.queue.DeadLetter;
 import io.moldtank.ports.out.queue.QueueClaim;
-import io.moldtank.ports.out.queue.QueueConflictException;
 import io.moldtank.ports.out.queue.QueuedSubmission;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,18 +32,13 @@ import javax.sql.DataSource;
  */
 final class SqlSubmissionQueue implements SubmissionQueue {
 
-    private static final String SWEEP_EXHAUSTED = "SELECT id, worker_id FROM submission_queue"
-            + " WHERE lease_until <= ? AND attempts >= ? ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED";
-    private static final String DEAD_FROM_QUEUE = "INSERT INTO submission_dead_letter"
-            + " (submission_id, bounty_id, sequence_no, attempts, last_error, enqueued_at, dead_at, queue_id)"
-            + " SELECT submission_id, bounty_id, sequence_no, attempts, ?, enqueued_at, ?, id FROM submission_queue WHERE id = ?";
-
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Clock clock;
     private final int maxAttempts;
     private final Wakeups wakeups;
     private final ReentrantLock h2ClaimLock;
+    private final SqlDeadLetters deadLetters;
     private final AtomicLong lastSweepMillis = new AtomicLong();
 
     SqlSubmissionQueue(DataSource dataSource, SqlDialect dialect, Clock clock, int maxAttempts, Wakeups wakeups,
@@ -59,69 +52,17 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         this.maxAttempts = maxAttempts;
         this.wakeups = wakeups;
         this.h2ClaimLock = h2ClaimLock;
+        this.deadLetters = new SqlDeadLetters(dataSource, maxAttempts);
     }
 
     @Override
     public boolean enqueue(QueuedSubmission item) {
         Instant now = clock.instant();
-        boolean added = Jdbc.autocommit(dataSource, "enqueue", c -> {
-            for (int round = 0; round < 5; round++) {
-                if (insert(c, item, now)) {
-                    return true;
-                }
-                if (existing(c, item)) {
-                    return false;
-                }
-                // The row that blocked us is gone again (acked meanwhile): try once more.
-            }
-            throw new SQLException("enqueue of " + item + " kept racing with acks", "40001");
-        });
+        boolean added = Jdbc.autocommit(dataSource, "enqueue", c -> SqlEnqueue.enqueue(c, item, now));
         if (added) {
             wakeups.signal();
         }
         return added;
-    }
-
-    private static boolean insert(Connection c, QueuedSubmission item, Instant now) throws SQLException {
-        String sql = "INSERT INTO submission_queue (submission_id, bounty_id, sequence_no, enqueued_at, available_at)"
-                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM submission_dead_letter d WHERE d.submission_id = ?) ON CONFLICT DO NOTHING";
-        UUID id = item.submissionId().value();
-        try (PreparedStatement s = bind(c.prepareStatement(sql), id, item.bountyId().value(), item.sequence(), now, now, id)) {
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (Jdbc.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** True when this very item is stored; a conflicting one throws; false when nothing blocks it. */
-    private static boolean existing(Connection c, QueuedSubmission item) throws SQLException {
-        String byId = "SELECT bounty_id, sequence_no FROM submission_queue WHERE submission_id = ?"
-                + " UNION ALL SELECT bounty_id, sequence_no FROM submission_dead_letter WHERE submission_id = ?";
-        try (PreparedStatement s = bind(c.prepareStatement(byId), item.submissionId().value(), item.submissionId().value());
-             ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-                QueuedSubmission stored = new QueuedSubmission(new BountyId(Jdbc.uuid(rs, "bounty_id")),
-                        rs.getLong("sequence_no"), item.submissionId());
-                if (!stored.equals(item)) {
-                    throw new QueueConflictException("submission " + item.submissionId() + " is queued as " + stored
-                            + ", not " + item);
-                }
-                return true;
-            }
-        }
-        String bySlot = "SELECT submission_id FROM submission_queue WHERE bounty_id = ? AND sequence_no = ?";
-        try (PreparedStatement s = bind(c.prepareStatement(bySlot), item.bountyId().value(), item.sequence());
-             ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-                throw new QueueConflictException("bounty " + item.bountyId() + " sequence " + item.sequence()
-                        + " is held by submission " + Jdbc.uuid(rs, "submission_id"));
-            }
-        }
-        return false;
     }
 
     @Override
@@ -230,7 +171,7 @@ final class SqlSubmissionQueue implements SubmissionQueue {
                 attempts = rs.getInt("attempts");
             }
             if (attempts >= maxAttempts) {
-                deadLetter(c, id, error, now);
+                SqlDeadLetters.move(c, id, error, now);
                 return Outcome.DEAD_LETTERED;
             }
             String retry = "UPDATE submission_queue SET lease_token = NULL, worker_id = NULL, lease_until = NULL,"
@@ -246,18 +187,9 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         return outcome;
     }
 
-    private static void deadLetter(Connection c, long id, String error, Instant now) throws SQLException {
-        try (PreparedStatement s = bind(c.prepareStatement(DEAD_FROM_QUEUE), error, now, id)) {
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = bind(c.prepareStatement("DELETE FROM submission_queue WHERE id = ?"), id)) {
-            s.executeUpdate();
-        }
-    }
-
     @Override
     public long depth() {
-        sweep(clock.instant());
+        deadLetters.sweep(clock.instant());
         return Jdbc.autocommit(dataSource, "depth", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM submission_queue");
                  ResultSet rs = s.executeQuery()) {
@@ -269,20 +201,8 @@ final class SqlSubmissionQueue implements SubmissionQueue {
 
     @Override
     public List<DeadLetter> deadLetters(int limit) {
-        sweep(clock.instant());
-        String sql = "SELECT submission_id, bounty_id, sequence_no, attempts, last_error, dead_at"
-                + " FROM submission_dead_letter ORDER BY dead_at, queue_id LIMIT ?";
-        return Jdbc.autocommit(dataSource, "deadLetters", c -> {
-            List<DeadLetter> dead = new ArrayList<>();
-            try (PreparedStatement s = bind(c.prepareStatement(sql), Math.max(0, limit)); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    QueuedSubmission item = new QueuedSubmission(new BountyId(Jdbc.uuid(rs, "bounty_id")),
-                            rs.getLong("sequence_no"), new SubmissionId(Jdbc.uuid(rs, "submission_id")));
-                    dead.add(new DeadLetter(item, rs.getInt("attempts"), rs.getString("last_error"), Jdbc.instant(rs, "dead_at")));
-                }
-            }
-            return dead;
-        });
+        deadLetters.sweep(clock.instant());
+        return deadLetters.list(limit);
     }
 
     /** Claims skip exhausted items anyway; claim moves them to the dead letters at most once a second. */
@@ -290,26 +210,8 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         long millis = now.toEpochMilli();
         long last = lastSweepMillis.get();
         if (millis - last >= 1000 && lastSweepMillis.compareAndSet(last, millis)) {
-            sweep(now);
+            deadLetters.sweep(now);
         }
-    }
-
-    /** Items whose last allowed lease lapsed move to the dead letters. */
-    private void sweep(Instant now) {
-        Jdbc.transaction(dataSource, "dead-letter sweep", c -> {
-            List<Long> ids = new ArrayList<>();
-            List<String> workers = new ArrayList<>();
-            try (PreparedStatement s = bind(c.prepareStatement(SWEEP_EXHAUSTED), now, maxAttempts); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong("id"));
-                    workers.add(rs.getString("worker_id"));
-                }
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                deadLetter(c, ids.get(i), "lease expired (worker " + workers.get(i) + ")", now);
-            }
-            return ids.size();
-        });
     }
 
     private record Row(QueuedSubmission item, int attempts) {

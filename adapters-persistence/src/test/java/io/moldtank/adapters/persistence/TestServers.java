@@ -115,7 +115,12 @@ final class TestServers {
 
     /** Deletes every key starting with {@code prefix}. */
     static void deleteKeys(String prefix) {
-        RedisClient client = RedisClient.create(REDIS_URL);
+        deleteKeysAt(REDIS_URL, prefix);
+    }
+
+    /** Deletes every key starting with {@code prefix} on the Redis at {@code url}. */
+    static void deleteKeysAt(String url, String prefix) {
+        RedisClient client = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             String pattern = prefix.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1") + "*";
             ScanCursor cursor = ScanCursor.INITIAL;
