@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,7 @@ public interface RateLimiterContract {
         assertThat(limiter.tryTake("k".repeat(RateLimiter.MAX_KEY_LENGTH), THREE_PER_SECOND).allowed()).isTrue();
     }
 
+    @AddLifecycleHook(SkipWhenServerMissing.class)
     @Property(tries = 40)
     default void decisions_follow_the_token_bucket_model_for_any_schedule(
             @ForAll("specs") BucketSpec spec, @ForAll("gaps") List<Integer> gapsMillis) {

@@ -33,6 +33,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -424,6 +425,7 @@ public interface SubmissionQueueContract {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
     }
 
+    @AddLifecycleHook(SkipWhenServerMissing.class)
     @Property(tries = 30)
     default void for_any_arrival_order_each_bounty_comes_out_in_sequence_order(
             @ForAll("arrivals") List<QueuedSubmission> arrivals) {

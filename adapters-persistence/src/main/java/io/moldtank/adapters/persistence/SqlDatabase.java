@@ -1,0 +1,97 @@
+package io.moldtank.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.moldtank.ports.out.queue.SubmissionQueue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** A pooled, migrated SQL database (PostgreSQL or H2) and the queue on it. */
+final class SqlDatabase implements PersistenceAdapters.SqlStore {
+
+    private final HikariDataSource dataSource;
+    private final SqlDialect dialect;
+    private final Wakeups wakeups;
+    private final ReentrantLock h2ClaimLock = new ReentrantLock();
+
+    private SqlDatabase(HikariDataSource dataSource, SqlDialect dialect, Wakeups wakeups) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.wakeups = wakeups;
+    }
+
+    static SqlDatabase open(PersistenceAdapters.SqlSettings settings) {
+        SqlDialect dialect = settings.jdbcUrl().startsWith("jdbc:h2:") ? SqlDialect.H2 : SqlDialect.POSTGRES;
+        String schema = settings.schema().toLowerCase(Locale.ROOT);
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("schema must match [a-z_][a-z0-9_]{0,62}: " + settings.schema());
+        }
+        createSchema(settings, schema);
+        HikariConfig config = new HikariConfig();
+        config.setSchema(schema);
+        config.setPoolName("moldtank-" + schema);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                    .locations("classpath:db/migration").load().migrate();
+            Wakeups wakeups = dialect == SqlDialect.H2 ? new Wakeups() : new PgNotifications(settings.jdbcUrl(),
+                    credentials(settings), "moldtank_queue_" + schema.replaceAll("[^a-z0-9_]", "_"), dataSource);
+            return new SqlDatabase(dataSource, dialect, wakeups);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The pool sets every connection's schema, so the schema must exist before the pool starts. */
+    private static void createSchema(PersistenceAdapters.SqlSettings settings, String schema) {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials(settings));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("creating schema " + schema, e);
+        }
+    }
+
+    private static Properties credentials(PersistenceAdapters.SqlSettings settings) {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("ApplicationName", "moldtank-queue-listener");
+        return properties;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public SubmissionQueue submissionQueue(Clock clock, int maxAttempts) {
+        return new SqlSubmissionQueue(dataSource, dialect, clock, maxAttempts, wakeups, h2ClaimLock);
+    }
+
+    @Override
+    public void close() {
+        wakeups.close();
+        dataSource.close();
+    }
+}

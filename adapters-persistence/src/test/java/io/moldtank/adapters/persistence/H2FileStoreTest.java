@@ -1,0 +1,42 @@
+package io.moldtank.adapters.persistence;
+
+import static io.moldtank.ports.contract.QueueFixtures.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moldtank.ports.contract.TestClock;
+import io.moldtank.ports.out.queue.QueueClaim;
+import io.moldtank.ports.out.queue.SubmissionQueue;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default: an H2 file database keeps the queue across restarts of the process. */
+class H2FileStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void queued_and_leased_items_survive_closing_and_reopening_the_file_database() {
+        TestClock clock = new TestClock();
+        Path file = dir.resolve("moldtank");
+        try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
+            SubmissionQueue queue = store.submissionQueue(clock, 3);
+            queue.enqueue(submission(1, 1));
+            queue.enqueue(submission(1, 2));
+            queue.claim("w", Duration.ofSeconds(30)).orElseThrow(); // the process "dies" holding it
+        }
+        try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
+            SubmissionQueue queue = store.submissionQueue(clock, 3);
+            assertThat(queue.depth()).isEqualTo(2);
+            assertThat(queue.enqueue(submission(1, 1))).isFalse();
+            assertThat(queue.claim("w", Duration.ofSeconds(30)).orElseThrow().item()).isEqualTo(submission(1, 2));
+            clock.advance(Duration.ofSeconds(30));
+            QueueClaim redelivered = queue.claim("w", Duration.ofSeconds(30)).orElseThrow();
+            assertThat(redelivered.item()).isEqualTo(submission(1, 1));
+            assertThat(redelivered.attempt()).isEqualTo(2);
+        }
+        assertThat(dir.resolve("moldtank.mv.db")).exists();
+    }
+}

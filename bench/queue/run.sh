@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Queue benchmark: our PostgreSQL and Redis queues beside graphile-worker (same PostgreSQL) and
+# BullMQ (same Redis), at 1, 4 and 16 workers, in one run. Not a test; not run in CI.
+#   bench/queue/run.sh                      # defaults: JOBS=3000 RATE=200 WORKERS="1 4 16"
+#   JOBS=10000 WORKERS="4" bench/queue/run.sh
+# Servers: MOLDTANK_BENCH_PG (postgres://postgres@127.0.0.1:5432/test) and
+# MOLDTANK_BENCH_REDIS (redis://127.0.0.1:6379). Everything it creates is dropped afterwards.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+JOBS=${JOBS:-3000}
+RATE=${RATE:-200}
+WORKERS=${WORKERS:-"1 4 16"}
+PG=${MOLDTANK_BENCH_PG:-postgres://postgres@127.0.0.1:5432/test}
+REDIS=${MOLDTANK_BENCH_REDIS:-redis://127.0.0.1:6379}
+pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+":"+(u.port||5432)+u.pathname)' "$PG")
+pg_user=$(node -e 'console.log(new URL(process.argv[1]).username||"postgres")' "$PG")
+JDBC="jdbc:postgresql://$pg_host"
+
+for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+  if [ -n "$j" ] && [ -x "$j/bin/javac" ]; then export JAVA_HOME=$j; break; fi
+done
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow -XX:+IgnoreUnrecognizedVMOptions"
+
+echo "building (no tests) ..." >&2
+(cd "$root" && mvn -B -ntp -q verify -DskipTests -pl adapters-persistence -am \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$here/.classpath") >&2
+cp="$root/adapters-persistence/target/test-classes:$root/adapters-persistence/target/classes:$(cat "$here/.classpath")"
+
+echo "installing peers (npm) ..." >&2
+(cd "$here/node" && npm install --no-audit --no-fund --silent)
+
+results="$here/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+: > "$results"
+java=("$JAVA_HOME/bin/java" -cp "$cp")
+for w in $WORKERS; do
+  echo "workers=$w: ours-postgres, graphile-worker, ours-redis, bullmq ..." >&2
+  "${java[@]}" io.moldtank.adapters.persistence.QueueBench pg "$JDBC" "$pg_user" "$JOBS" "$RATE" "$w" >> "$results"
+  node "$here/node/peers.mjs" graphile "$PG" "$JOBS" "$RATE" "$w" >> "$results"
+  "${java[@]}" io.moldtank.adapters.persistence.QueueBench redis "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
+  node "$here/node/peers.mjs" bullmq "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
+done
+echo "raw results: $results" >&2
+node "$here/node/report.mjs" "$results"
