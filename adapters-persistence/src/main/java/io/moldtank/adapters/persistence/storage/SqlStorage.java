@@ -40,7 +40,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         this.db = new Db(dataSource, subscribers);
     }
 
-    /** Storage on {@code dataSource}, whose schema has been migrated with {@code db/migration}. */
+    /**
+     * Storage on {@code dataSource}, whose schema has been migrated with {@code db/migration}. Make one per
+     * data source and share it: a transaction is bound to the thread per instance, so ports of a second
+     * instance would not join it.
+     */
     public static SqlStorage on(DataSource dataSource) {
         return new SqlStorage(Objects.requireNonNull(dataSource, "dataSource"));
     }

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * with exactly one winner, commit an award with its payout and events or none of them, and page with
  * keyset cursors. Each test starts from emptied tables.
  */
-interface SqlStorageChecks extends StorageContract {
+interface SqlStorageChecks extends StorageContract, SqlStorageFlowChecks {
 
+    @Override
     MigratedDatabase database();
 
     @Override
@@ -42,6 +43,7 @@ interface SqlStorageChecks extends StorageContract {
         return Storage.of(fresh());
     }
 
+    @Override
     default SqlStorage fresh() {
         database().wipe();
         return SqlStorage.on(database().dataSource());
