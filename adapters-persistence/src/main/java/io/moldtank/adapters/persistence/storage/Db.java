@@ -1,0 +1,199 @@
+package io.moldtank.adapters.persistence.storage;
+
+import io.moldtank.domain.shared.DomainEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Thread-bound JDBC transactions over a pool. {@link #inTransaction} binds one connection to the calling
+ * thread; every port called on that thread joins it (nested calls too), it commits when the work
+ * returns and rolls back on any exception. A port called with no transaction open runs in its own short
+ * one. Each write inside a caller's transaction runs under a savepoint, so a refused write (a
+ * {@code StaleWrite}, an unstorable value) leaves nothing half-written and — on PostgreSQL — does not
+ * poison the caller's transaction. Events recorded in a transaction reach subscribers only after it
+ * has committed.
+ *
+ * <p>Plain JDBC rather than Helidon DbClient: the Transactions port needs a transaction that follows the
+ * thread through code that knows nothing of it (services call several ports, each unaware of the
+ * others), and DbClient's {@code DbTransaction} is an explicit handle that would have to be threaded
+ * through every port call.
+ */
+final class Db {
+    private static final Logger LOG = LoggerFactory.getLogger(Db.class);
+
+    /** A unit of JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private static final class Tx {
+        final Connection connection;
+        final List<DomainEvent> events = new ArrayList<>();
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final List<Consumer<DomainEvent>> subscribers;
+
+    Db(DataSource dataSource, List<Consumer<DomainEvent>> subscribers) {
+        this.dataSource = dataSource;
+        this.subscribers = subscribers;
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get(); // joins the enclosing transaction
+        }
+        Tx tx = begin();
+        current.set(tx);
+        T result;
+        try {
+            result = work.get();
+            commit(tx.connection);
+        } catch (RuntimeException | Error e) {
+            rollback(tx.connection, e);
+            throw e;
+        } finally {
+            current.remove();
+            close(tx.connection);
+        }
+        deliver(tx.events);
+        return result;
+    }
+
+    /** A write: under a savepoint inside the caller's transaction, or in a transaction of its own. */
+    <T> T write(String operation, Work<T> work) {
+        Tx tx = current.get();
+        if (tx == null) {
+            return inTransaction(() -> {
+                try {
+                    return work.apply(current.get().connection);
+                } catch (SQLException e) {
+                    throw SqlErrors.translate(operation, e);
+                }
+            });
+        }
+        Savepoint savepoint = null;
+        try {
+            savepoint = tx.connection.setSavepoint();
+            T result = work.apply(tx.connection);
+            tx.connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            undo(tx.connection, savepoint, e);
+            throw SqlErrors.translate(operation, e);
+        } catch (RuntimeException | Error e) {
+            undo(tx.connection, savepoint, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A read: on the caller's transaction, or in a short read-only REPEATABLE READ transaction so that a
+     * read of several statements (a bounty with its slots) sees one snapshot.
+     */
+    <T> T read(String operation, Work<T> work) {
+        Tx tx = current.get();
+        try {
+            if (tx != null) {
+                return work.apply(tx.connection);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    T result = work.apply(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(operation, e);
+        }
+    }
+
+    /** Queues events for delivery after the current transaction commits; call from inside a write. */
+    void afterCommit(List<DomainEvent> events) {
+        current.get().events.addAll(events);
+    }
+
+    private Tx begin() {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                c.setAutoCommit(false);
+                return new Tx(c);
+            } catch (SQLException e) {
+                close(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("begin a transaction", e);
+        }
+    }
+
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("commit", e);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void undo(Connection c, Savepoint savepoint, Throwable cause) {
+        if (savepoint == null) {
+            return;
+        }
+        try {
+            c.rollback(savepoint);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a pooled connection failed", e);
+        }
+    }
+
+    private void deliver(List<DomainEvent> committed) {
+        for (DomainEvent e : committed) {
+            for (Consumer<DomainEvent> s : subscribers) {
+                try {
+                    s.accept(e);
+                } catch (RuntimeException failure) {
+                    // committed is committed: a failing subscriber must not turn success into an error
+                    LOG.error("event subscriber failed on {}", e.getClass().getSimpleName(), failure);
+                }
+            }
+        }
+    }
+}

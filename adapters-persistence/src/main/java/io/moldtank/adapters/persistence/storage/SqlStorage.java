@@ -1,0 +1,195 @@
+package io.moldtank.adapters.persistence.storage;
+
+import io.moldtank.domain.agent.Agent;
+import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.*;
+import io.moldtank.domain.payout.Payout;
+import io.moldtank.domain.payout.PayoutId;
+import io.moldtank.domain.payout.PayoutStatus;
+import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.ports.out.events.PublishEvents;
+import io.moldtank.ports.out.storage.*;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Every storage port on a SQL database — PostgreSQL 14+, or H2 2.3 in PostgreSQL mode — through plain
+ * JDBC on a {@link DataSource} that already carries the schema of {@code db/migration} (this class
+ * neither pools nor migrates). Semantics are those of the in-memory reference: version-checked saves,
+ * one agent per wallet, one submission per (bounty, sequence), one payout per bounty, keyset paging,
+ * all-or-nothing transactions, and events handed to subscribers only once committed.
+ *
+ * <p>Errors: a concurrent or duplicate write is a {@link StaleWrite}; a value the schema cannot hold is
+ * an {@link UnstorableValue} (nothing is written); anything else from the database is an unchecked
+ * exception naming the operation.
+ */
+public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, FindBounties, LoadSubmission,
+        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents {
+
+    private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Db db;
+
+    private SqlStorage(DataSource dataSource) {
+        this.db = new Db(dataSource, subscribers);
+    }
+
+    /**
+     * Storage on {@code dataSource}, whose schema has been migrated with {@code db/migration}. Make one per
+     * data source and share it: a transaction is bound to the thread per instance, so ports of a second
+     * instance would not join it.
+     */
+    public static SqlStorage on(DataSource dataSource) {
+        return new SqlStorage(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** Receives every event after the transaction that published it has committed, on the committing thread. */
+    public void subscribe(Consumer<DomainEvent> subscriber) {
+        subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return db.inTransaction(work);
+    }
+
+    // --- bounties -------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Bounty> loadBounty(BountyId id) {
+        return db.read("load bounty " + id, c -> Bounties.load(c, id)).map(Bounty::restore);
+    }
+
+    @Override
+    public void saveBounty(Bounty bounty) {
+        BountySnapshot snapshot = bounty.snapshot();
+        db.write("save bounty " + snapshot.id(), c -> {
+            Bounties.save(c, snapshot);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<BountySnapshot> findBounties(BountyQuery query) {
+        return db.read("list bounties", c -> BountyFinder.find(c, query));
+    }
+
+    @Override
+    public List<BountyId> openPastDeadline(Instant now, int limit) {
+        return db.read("find bounties past their deadline", c -> BountyFinder.openPastDeadline(c, now, limit));
+    }
+
+    // --- submissions ----------------------------------------------------------------------------
+
+    @Override
+    public Optional<Submission> loadSubmission(SubmissionId id) {
+        return db.read("load submission " + id, c -> Submissions.load(c, id)).map(Submission::restore);
+    }
+
+    @Override
+    public List<Submission> submissionsOf(BountyId bountyId) {
+        return db.read("load submissions of bounty " + bountyId, c -> Submissions.of(c, bountyId)).stream()
+                .map(Submission::restore).toList();
+    }
+
+    @Override
+    public void saveSubmission(Submission submission) {
+        SubmissionSnapshot snapshot = submission.snapshot();
+        db.write("save submission " + snapshot.id(), c -> {
+            Submissions.save(c, snapshot);
+            return null;
+        });
+    }
+
+    // --- agents ---------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Agent> agentById(AgentId id) {
+        return db.read("load agent " + id, c -> Agents.find(c, "id", id.value()));
+    }
+
+    @Override
+    public Optional<Agent> agentByWallet(WalletAddress wallet) {
+        return db.read("find agent by wallet", c -> Agents.find(c, "wallet", wallet.hex()));
+    }
+
+    @Override
+    public void saveAgent(Agent agent) {
+        db.write("save agent " + agent.id(), c -> {
+            Agents.save(c, agent);
+            return null;
+        });
+    }
+
+    // --- comments -------------------------------------------------------------------------------
+
+    @Override
+    public void appendComment(Comment comment) {
+        db.write("append comment to bounty " + comment.bountyId(), c -> {
+            Comments.append(c, comment);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<Comment> comments(BountyId bountyId, String after, int limit) {
+        return db.read("list comments of bounty " + bountyId, c -> Comments.page(c, bountyId, after, limit));
+    }
+
+    // --- payouts --------------------------------------------------------------------------------
+
+    @Override
+    public boolean addPayout(Payout payout) {
+        return db.write("add payout for bounty " + payout.bountyId(), c -> Payouts.add(c, payout));
+    }
+
+    @Override
+    public Optional<Payout> payout(PayoutId id) {
+        return db.read("load payout " + id, c -> Payouts.select(c, "id = ?", 1, id.value())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Payout> payoutOf(BountyId bountyId) {
+        return db.read("load payout of bounty " + bountyId, c -> Payouts.select(c, "bounty_id = ?", 1,
+                bountyId.value())).stream().findFirst();
+    }
+
+    @Override
+    public List<Payout> workable(Instant now, int limit) {
+        return db.read("list workable payouts", c -> Payouts.select(c,
+                "(status = ? AND next_attempt_at <= ?) OR status = ?", limit, PayoutStatus.PENDING.name(), now,
+                PayoutStatus.SENT.name()));
+    }
+
+    @Override
+    public List<Payout> parked(int limit) {
+        return db.read("list parked payouts", c -> Payouts.select(c, "status = ?", limit, PayoutStatus.PARKED.name()));
+    }
+
+    @Override
+    public void savePayout(Payout payout) {
+        db.write("save payout " + payout.id(), c -> {
+            Payouts.save(c, payout);
+            return null;
+        });
+    }
+
+    // --- events ---------------------------------------------------------------------------------
+
+    /** Appends to the event log in the current transaction; subscribers see the events once it commits. */
+    @Override
+    public void publish(List<DomainEvent> events) {
+        List<DomainEvent> copy = List.copyOf(events);
+        db.write("publish events", c -> {
+            Events.append(c, copy);
+            db.afterCommit(copy);
+            return null;
+        });
+    }
+}
