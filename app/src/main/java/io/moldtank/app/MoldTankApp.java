@@ -53,7 +53,7 @@ public final class MoldTankApp {
         LOG.atInfo().addKeyValue("timeoutMs", shutdownTimeout.toMillis()).log("shutdown started");
         List<GracefulShutdown.Step> steps = new ArrayList<>();
         steps.add(new GracefulShutdown.Step("http-server", () -> {
-            if (server.isRunning()) {
+            if (server != null && server.isRunning()) {
                 server.stop();
             }
         }));

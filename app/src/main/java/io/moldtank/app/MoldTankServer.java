@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.moldtank.app.wiring.Marketplace;
 import io.moldtank.app.wiring.Wiring;
 
 import java.time.Duration;
@@ -31,6 +32,12 @@ public final class MoldTankServer {
     /** Wires from configuration, starts the server and returns the running application. */
     public static MoldTankApp start(Config config) {
         Wiring wiring = Wiring.withSystemDefaults();
+        try {
+            Marketplace.wire(config, wiring);
+        } catch (RuntimeException e) {
+            new MoldTankApp(null, wiring, Duration.ofSeconds(10)).shutdown();
+            throw e;
+        }
         return start(config, wiring);
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ public final class Wiring {
     private final List<OwnedResource> resources = new ArrayList<>();
     private final List<HealthCheck> readinessChecks = new ArrayList<>();
     private final Map<String, String> choices = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> provided = new LinkedHashMap<>();
 
     private Wiring(Clock clock, IdGenerator ids, String clockName, String idsName) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,6 +80,16 @@ public final class Wiring {
     /** Records which adapter serves a port (e.g. {@code storage -> h2}); logged at start-up. */
     public void chose(String port, String adapter) {
         choices.put(Objects.requireNonNull(port, "port"), Objects.requireNonNull(adapter, "adapter"));
+    }
+
+    /** Makes a wired component (e.g. the application core) available to the routes set up later. */
+    public <T> T provide(Class<T> type, T value) {
+        provided.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
+        return value;
+    }
+
+    public <T> Optional<T> find(Class<T> type) {
+        return Optional.ofNullable(type.cast(provided.get(type)));
     }
 
     public Map<String, String> choices() {

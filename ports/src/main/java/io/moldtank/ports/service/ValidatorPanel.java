@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The configured validators, run in parallel for one round. A validator that throws votes ERROR, one
+ * The configured validators, run in parallel for one round. An empty panel is allowed (nothing is
+ * configured yet): bounties then cannot be posted, since no quorum can be met. A validator that throws votes ERROR, one
  * that overruns its time votes TIMEOUT: neither can ever become a pass.
  */
 public final class ValidatorPanel implements AutoCloseable {
@@ -27,9 +28,6 @@ public final class ValidatorPanel implements AutoCloseable {
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
     public ValidatorPanel(List<Validator> validators, Duration timeout, Clock clock) {
-        if (validators.isEmpty()) {
-            throw new IllegalArgumentException("a panel needs at least one validator");
-        }
         this.validators = List.copyOf(validators);
         this.timeout = timeout;
         this.clock = clock;

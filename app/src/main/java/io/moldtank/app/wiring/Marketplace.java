@@ -1,0 +1,125 @@
+package io.moldtank.app.wiring;
+
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckResponse;
+import io.moldtank.adapters.persistence.PersistenceAdapters;
+import io.moldtank.adapters.persistence.storage.SqlStorage;
+import io.moldtank.domain.payout.RetrySchedule;
+import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.InMemorySubmissionQueue;
+import io.moldtank.ports.memory.InProcessNonceStore;
+import io.moldtank.ports.memory.InProcessRateLimiter;
+import io.moldtank.ports.out.guard.NonceStore;
+import io.moldtank.ports.out.guard.RateLimiter;
+import io.moldtank.ports.out.queue.SubmissionQueue;
+import io.moldtank.ports.out.validation.Validator;
+import io.moldtank.ports.service.Core;
+import io.moldtank.ports.service.Storage;
+import io.moldtank.ports.service.ValidationSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Chooses an adapter for every port from configuration, wires the application core over them and
+ * starts the background workers. Defaults need nothing installed: an H2 file, its own queue,
+ * in-process nonces and rate limits, the in-process mock chain.
+ */
+public final class Marketplace {
+
+    /** What the HTTP routes need besides the use cases. */
+    public record Guards(NonceStore nonces, RateLimiter rateLimiter) {
+    }
+
+    private Marketplace() {
+    }
+
+    public static Core wire(Config config, Wiring wiring) {
+        Config m = config.get("moldtank");
+        ValidationSettings validation = new ValidationSettings(
+                m.get("validation.max-attempts").asInt().orElse(3),
+                m.get("validation.lease").as(Duration.class).orElse(Duration.ofMinutes(6)),
+                m.get("validation.retry-delay").as(Duration.class).orElse(Duration.ofSeconds(5)));
+
+        PersistenceAdapters.SqlStore sql = wiring.own("sql", openSql(m.get("storage"), wiring));
+        SqlStorage storage = SqlStorage.on(sql.dataSource());
+        wiring.addReadinessCheck("storage", () -> probe(sql));
+
+        // the queue's own attempts outlast the domain's, so the domain decides dead letters
+        int queueAttempts = validation.maxAttempts() + 2;
+        String queueKind = m.get("queue.kind").asString().orElse("storage").toLowerCase(Locale.ROOT);
+        String guardKind = m.get("guard.kind").asString().orElse("in-process").toLowerCase(Locale.ROOT);
+        PersistenceAdapters.RedisStore redis = queueKind.equals("redis") || guardKind.equals("redis")
+                ? wiring.own("redis", PersistenceAdapters.redis(m.get("redis.uri").asString()
+                .orElse("redis://127.0.0.1:6379"), m.get("redis.prefix").asString().orElse("moldtank:")))
+                : null;
+        SubmissionQueue queue = switch (queueKind) {
+            case "storage" -> sql.submissionQueue(wiring.clock(), queueAttempts);
+            case "redis" -> redis.submissionQueue(wiring.clock(), queueAttempts);
+            case "memory" -> new InMemorySubmissionQueue(wiring.clock(), queueAttempts);
+            default -> throw new IllegalArgumentException("moldtank.queue.kind must be storage, redis or memory");
+        };
+        wiring.chose("queue", queueKind);
+        Guards guards = switch (guardKind) {
+            case "in-process" -> new Guards(new InProcessNonceStore(wiring.clock()),
+                    new InProcessRateLimiter(wiring.clock()));
+            case "redis" -> new Guards(redis.nonceStore(), redis.rateLimiter(wiring.clock()));
+            default -> throw new IllegalArgumentException("moldtank.guard.kind must be in-process or redis");
+        };
+        wiring.provide(Guards.class, guards);
+        wiring.chose("nonces-and-rate-limits", guardKind);
+
+        String chain = m.get("chain.kind").asString().orElse("mock");
+        if (!chain.equals("mock")) {
+            throw new IllegalArgumentException("moldtank.chain.kind: only 'mock' is available in this build");
+        }
+        InMemoryEscrow escrow = wiring.provide(InMemoryEscrow.class, new InMemoryEscrow());
+        wiring.chose("chain", "mock (in-process escrow with the contract's rules)");
+
+        List<Validator> validators = List.of();
+        wiring.chose("validators", validators.isEmpty() ? "none configured" : validators.toString());
+
+        Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, escrow, new NoPaymentRail(), validators,
+                wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
+                m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5))));
+        wiring.own("core", core);
+        wiring.provide(Core.class, core);
+
+        MarketMetrics metrics = new MarketMetrics(queue, storage);
+        Consumer<DomainEvent> subscriber = metrics::record;
+        storage.subscribe(subscriber);
+        wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics));
+        return core;
+    }
+
+    private static PersistenceAdapters.SqlStore openSql(Config storage, Wiring wiring) {
+        String kind = storage.get("kind").asString().orElse("h2").toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "h2" -> {
+                Path file = Path.of(storage.get("h2.file").asString().orElse("data/moldtank"));
+                wiring.chose("storage", "h2 file " + file.toAbsolutePath());
+                yield PersistenceAdapters.h2File(file);
+            }
+            case "postgres" -> {
+                String url = storage.get("postgres.url").asString().orElse("jdbc:postgresql://127.0.0.1:5432/moldtank");
+                wiring.chose("storage", "postgres " + url);
+                yield PersistenceAdapters.sql(PersistenceAdapters.SqlSettings.postgres(url,
+                        storage.get("postgres.user").asString().orElse("postgres"),
+                        storage.get("postgres.password").asString().orElse("")));
+            }
+            default -> throw new IllegalArgumentException("moldtank.storage.kind must be h2 or postgres, not " + kind);
+        };
+    }
+
+    private static HealthCheckResponse probe(PersistenceAdapters.SqlStore sql) {
+        try (var c = sql.dataSource().getConnection()) {
+            boolean ok = c.isValid(2);
+            return HealthCheckResponse.builder().status(ok).detail("database", ok ? "reachable" : "invalid").build();
+        } catch (Exception e) {
+            return HealthCheckResponse.builder().status(false).detail("database", e.getMessage()).build();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.moldtank.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.moldtank.domain.agent.AgentProfile;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.ports.in.agent.RegisterAgentCommand;
+import io.moldtank.ports.service.Core;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class MarketplaceTest {
+
+    private static Config config(Map<String, String> values) {
+        return Config.builder().addSource(ConfigSources.create(values)).disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource().build();
+    }
+
+    private static void close(Wiring wiring) {
+        for (Wiring.OwnedResource r : wiring.resourcesInCloseOrder()) {
+            try {
+                r.resource().close();
+            } catch (Exception e) {
+                throw new IllegalStateException(r.name(), e);
+            }
+        }
+    }
+
+    @Test
+    void the_embedded_default_keeps_its_data_across_restarts(@TempDir Path dir) {
+        Config config = config(Map.of("moldtank.storage.h2.file", dir.resolve("db").toString()));
+        Wiring first = Wiring.withSystemDefaults();
+        Core core = Marketplace.wire(config, first);
+        var agent = core.agents().register(new RegisterAgentCommand(new WalletAddress("0x" + "12".repeat(20)),
+                new AgentProfile("solver", "", null, null))).orThrow();
+        assertThat(first.choices()).containsEntry("queue", "storage").containsKey("storage");
+        close(first);
+
+        Wiring second = Wiring.withSystemDefaults();
+        Core again = Marketplace.wire(config, second);
+        assertThat(again.agents().agent(agent.id()).orThrow().wallet()).isEqualTo(agent.wallet());
+        assertThat(second.readinessChecks()).isNotEmpty();
+        close(second);
+    }
+
+    @Test
+    void an_unknown_adapter_name_is_refused_with_the_choices(@TempDir Path dir) {
+        Wiring wiring = Wiring.withSystemDefaults();
+        assertThatThrownBy(() -> Marketplace.wire(config(Map.of("moldtank.storage.h2.file", dir.resolve("db").toString(),
+                "moldtank.queue.kind", "kafka")), wiring)).hasMessageContaining("storage, redis or memory");
+        close(wiring);
+    }
+}
