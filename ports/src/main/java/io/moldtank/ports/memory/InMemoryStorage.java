@@ -4,6 +4,13 @@ import io.moldtank.domain.agent.Agent;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.*;
+import io.moldtank.domain.job.Job;
+import io.moldtank.domain.job.JobId;
+import io.moldtank.domain.job.JobSnapshot;
+import io.moldtank.domain.ledger.*;
+import io.moldtank.domain.listing.Listing;
+import io.moldtank.domain.listing.ListingId;
+import io.moldtank.domain.review.Review;
 import io.moldtank.domain.payout.Payout;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.domain.payout.PayoutStatus;
@@ -22,7 +29,8 @@ import java.util.function.Supplier;
  * lock and undone from an undo log, so a failed unit of work leaves nothing behind — as a database would.
  */
 public final class InMemoryStorage implements Transactions, LoadBounty, SaveBounty, FindBounties, LoadSubmission,
-        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents {
+        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents, ListingStore, JobStore,
+        ReviewStore, Books {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<BountyId, BountySnapshot> bounties = new HashMap<>();
@@ -32,6 +40,12 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     private final Map<PayoutId, Payout> payouts = new HashMap<>();
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<ListingId, Listing> listings = new HashMap<>();
+    private final Map<JobId, Versioned<JobSnapshot>> jobs = new HashMap<>();
+    private final Map<UUID, Review> reviews = new HashMap<>();
+    /** The ledger is rebuilt from this journal when a transaction that wrote to it rolls back. */
+    private final List<Consumer<Ledger>> journal = new ArrayList<>();
+    private Ledger ledger = new Ledger();
     private Deque<Runnable> undo;
     private List<DomainEvent> uncommitted;
 
@@ -275,5 +289,121 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
 
     public void subscribe(Consumer<DomainEvent> subscriber) {
         subscribers.add(subscriber);
+    }
+
+    // --- listings, jobs, reviews -----------------------------------------------------------------
+
+    @Override
+    public void saveListing(Listing listing) {
+        atomically(() -> {
+            put(listings, listing.id(), listing);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Listing> listing(ListingId id) {
+        return read(() -> Optional.ofNullable(listings.get(id)));
+    }
+
+    @Override
+    public Page<Listing> discover(ListingQuery q) {
+        return read(() -> Cursors.page(listings.values().stream().filter(Listing::active)
+                .filter(l -> q.tag() == null || l.tags().contains(q.tag()))
+                .filter(l -> q.maxPrice() == null || l.price().compareTo(q.maxPrice()) <= 0)
+                .sorted(Comparator.comparing(Listing::createdAt).reversed().thenComparing(l -> l.id().value()))
+                .toList(), q.after(), q.limit(), l -> l.id().toString()));
+    }
+
+    @Override
+    public Optional<Versioned<Job>> loadJob(JobId id) {
+        return read(() -> Optional.ofNullable(jobs.get(id)).map(v -> new Versioned<>(Job.restore(v.value()), v.version())));
+    }
+
+    @Override
+    public void saveJob(Job job, long expectedVersion) {
+        atomically(() -> {
+            Versioned<JobSnapshot> stored = jobs.get(job.id());
+            long current = stored == null ? 0 : stored.version();
+            if (current != expectedVersion) {
+                throw new StaleWrite("job " + job.id());
+            }
+            put(jobs, job.id(), new Versioned<>(job.snapshot(), current + 1));
+            return null;
+        });
+    }
+
+    @Override
+    public List<JobSnapshot> jobsOf(io.moldtank.domain.agent.AgentId agent, int limit) {
+        return read(() -> jobs.values().stream().map(Versioned::value).filter(j -> j.parties().includes(agent))
+                .limit(limit).toList());
+    }
+
+    @Override
+    public boolean addReview(Review review) {
+        return atomically(() -> {
+            if (reviews.values().stream().anyMatch(r -> r.jobId().equals(review.jobId())
+                    && r.reviewer().equals(review.reviewer()))) {
+                return false;
+            }
+            put(reviews, review.id(), review);
+            return true;
+        });
+    }
+
+    @Override
+    public List<Review> reviewsOf(io.moldtank.domain.agent.AgentId subject, int limit) {
+        return read(() -> reviews.values().stream().filter(r -> r.subject().equals(subject))
+                .sorted(Comparator.comparing(Review::at).reversed()).limit(limit).toList());
+    }
+
+    // --- ledger ---------------------------------------------------------------------------------
+
+    private <T> T onLedger(java.util.function.Function<Ledger, T> op) {
+        return atomically(() -> {
+            T result = op.apply(ledger);
+            journal.add(op::apply);
+            undo.push(() -> {
+                journal.removeLast();
+                ledger = new Ledger();
+                journal.forEach(j -> j.accept(ledger));
+            });
+            return result;
+        });
+    }
+
+    @Override
+    public Account openAccount(AccountId id, AccountKind kind, Instant at) {
+        return onLedger(l -> l.open(id, kind, at));
+    }
+
+    @Override
+    public List<TransferOutcome> transferAll(List<TransferRequest> requests, Instant at) {
+        return onLedger(l -> l.transferAll(requests, at));
+    }
+
+    @Override
+    public TransferOutcome hold(TransferRequest request, Instant at) {
+        return onLedger(l -> l.hold(request, at));
+    }
+
+    @Override
+    public void postHold(TransferId hold, Instant at) {
+        onLedger(l -> l.post(hold, at));
+    }
+
+    @Override
+    public void voidHold(TransferId hold, Instant at) {
+        onLedger(l -> l.voidHold(hold, at));
+    }
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        return read(() -> ledger.account(id));
+    }
+
+    @Override
+    public LedgerTotals totals() {
+        return read(() -> ledger.totals());
     }
 }
