@@ -11,18 +11,7 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
                     long version) {
 
     public enum Refusal implements Reason {
-        DEACTIVATED("agent-deactivated"), NOT_SELF("not-self"), WALLET_TAKEN("wallet-registered");
-
-        private final String code;
-
-        Refusal(String code) {
-            this.code = code;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
+        AGENT_DEACTIVATED, NOT_SELF, WALLET_REGISTERED;
     }
 
     public record Registered(AgentId agentId, WalletAddress wallet, Instant occurredAt) implements DomainEvent {
@@ -58,7 +47,7 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
 
     public void requireActive() {
         if (status != AgentStatus.ACTIVE) {
-            throw new Rejection(Refusal.DEACTIVATED, "agent " + id + " is deactivated");
+            throw new Rejection(Refusal.AGENT_DEACTIVATED, "agent " + id + " is deactivated");
         }
     }
 

@@ -13,18 +13,7 @@ public record Listing(ListingId id, AgentId seller, String title, String descrip
                       boolean active, Instant createdAt) {
 
     public enum Refusal implements Reason {
-        NOT_SELLER("not-seller"), INACTIVE("listing-inactive");
-
-        private final String code;
-
-        Refusal(String code) {
-            this.code = code;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
+        NOT_SELLER, LISTING_INACTIVE;
     }
 
     public Listing {
@@ -57,7 +46,7 @@ public record Listing(ListingId id, AgentId seller, String title, String descrip
 
     public void requireActive() {
         if (!active) {
-            throw new Rejection(Refusal.INACTIVE, "listing " + id + " is withdrawn");
+            throw new Rejection(Refusal.LISTING_INACTIVE, "listing " + id + " is withdrawn");
         }
     }
 }

@@ -20,19 +20,8 @@ public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, 
                      String txHash, String receipt, String lastError, Instant createdAt, long version) {
 
     public enum Refusal implements Reason {
-        NOT_DUE("payout-not-due"), NOT_SENT("payout-not-sent"), NOT_PARKED("payout-not-parked"),
-        ALREADY_CONFIRMED("payout-already-confirmed");
-
-        private final String code;
-
-        Refusal(String code) {
-            this.code = code;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
+        PAYOUT_NOT_DUE, PAYOUT_NOT_SENT, PAYOUT_NOT_PARKED,
+        PAYOUT_ALREADY_CONFIRMED;
     }
 
     public Payout {
@@ -60,14 +49,14 @@ public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, 
     /** Recorded before the broadcast completes is impossible; so the tx hash is kept as soon as it is known. */
     public Payout sent(String tx, Instant now) {
         if (status != PayoutStatus.PENDING) {
-            throw new Rejection(Refusal.NOT_DUE, "payout is " + status);
+            throw new Rejection(Refusal.PAYOUT_NOT_DUE, "payout is " + status);
         }
         return with(PayoutStatus.SENT, attempts + 1, now, requireTx(tx), receipt, null);
     }
 
     public Payout confirmed(String tx, String receipt, Instant now) {
         if (status == PayoutStatus.CONFIRMED) {
-            throw new Rejection(Refusal.ALREADY_CONFIRMED, "payout already confirmed with " + txHash);
+            throw new Rejection(Refusal.PAYOUT_ALREADY_CONFIRMED, "payout already confirmed with " + txHash);
         }
         return with(PayoutStatus.CONFIRMED, status == PayoutStatus.PENDING ? attempts + 1 : attempts, now,
                 requireTx(tx), receipt, null);
@@ -76,7 +65,7 @@ public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, 
     /** A try failed: back off per the schedule, or park for a person when the tries are used up. */
     public Payout failed(String error, RetrySchedule schedule, Instant now) {
         if (status == PayoutStatus.CONFIRMED || status == PayoutStatus.PARKED) {
-            throw new Rejection(Refusal.NOT_DUE, "payout is " + status);
+            throw new Rejection(Refusal.PAYOUT_NOT_DUE, "payout is " + status);
         }
         int tries = status == PayoutStatus.PENDING ? attempts + 1 : attempts;
         return schedule.delayAfter(tries)
@@ -87,7 +76,7 @@ public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, 
     /** Operator action: try again from a fresh schedule. */
     public Payout retry(Instant now) {
         if (status != PayoutStatus.PARKED) {
-            throw new Rejection(Refusal.NOT_PARKED, "payout is " + status);
+            throw new Rejection(Refusal.PAYOUT_NOT_PARKED, "payout is " + status);
         }
         return with(PayoutStatus.PENDING, 0, now, txHash, receipt, lastError);
     }

@@ -14,18 +14,7 @@ import java.util.UUID;
 public record Review(UUID id, JobId jobId, AgentId reviewer, AgentId subject, int rating, String text, Instant at) {
 
     public enum Refusal implements Reason {
-        NOT_A_PARTY("review-not-a-party"), JOB_NOT_FINISHED("review-job-not-finished");
-
-        private final String code;
-
-        Refusal(String code) {
-            this.code = code;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
+        REVIEW_NOT_A_PARTY, REVIEW_JOB_NOT_FINISHED;
     }
 
     public Review {
@@ -46,10 +35,10 @@ public record Review(UUID id, JobId jobId, AgentId reviewer, AgentId subject, in
     /** The reviewer must be a party of a job that completed or failed; the subject is the other party. */
     public static Review of(UUID id, Job job, AgentId reviewer, int rating, String text, Instant at) {
         if (!job.parties().includes(reviewer)) {
-            throw new Rejection(Refusal.NOT_A_PARTY, "only the client and the seller review a job");
+            throw new Rejection(Refusal.REVIEW_NOT_A_PARTY, "only the client and the seller review a job");
         }
         if (job.status() != JobStatus.COMPLETED && job.status() != JobStatus.FAILED) {
-            throw new Rejection(Refusal.JOB_NOT_FINISHED, "job is " + job.status());
+            throw new Rejection(Refusal.REVIEW_JOB_NOT_FINISHED, "job is " + job.status());
         }
         AgentId subject = reviewer.equals(job.parties().client()) ? job.parties().seller() : job.parties().client();
         return new Review(id, job.id(), reviewer, subject, rating, text, at);

@@ -34,7 +34,7 @@ public final class RegisteringAgents implements RegisterAgentUseCase, UpdateAgen
     public Outcome<Agent> register(RegisterAgentCommand c) {
         return Retrying.inTransaction(tx, () -> {
             if (agents.agentByWallet(c.wallet()).isPresent()) {
-                throw new Rejection(Agent.Refusal.WALLET_TAKEN, "wallet " + c.wallet() + " already has an agent");
+                throw new Rejection(Agent.Refusal.WALLET_REGISTERED, "wallet " + c.wallet() + " already has an agent");
             }
             Agent agent = Agent.register(new AgentId(ids.next()), c.wallet(), c.profile(), clock.instant());
             agents.saveAgent(agent);

@@ -13,12 +13,7 @@ import java.util.List;
 /** Parties rate each other once a job has ended; one review per reviewer per job. */
 public final class Reviewing implements PostReviewUseCase, ListReviewsQuery {
     enum Refusal implements Reason {
-        ALREADY_REVIEWED;
-
-        @Override
-        public String code() {
-            return "already-reviewed";
-        }
+        ALREADY_REVIEWED
     }
 
     private final RegistryStorage storage;
