@@ -81,6 +81,14 @@ public final class LlmValidators {
             return new Settings(kind, null, baseUrl, apiKey, model, timeout, 1024, Retries.DEFAULT);
         }
 
+        /**
+         * The longest one judging can take: no back-off starts past the retry budget and each call
+         * is cut at the timeout. Size the validator panel's own timeout above this.
+         */
+        public Duration worstCase() {
+            return retries.budget().plus(timeout);
+        }
+
         public Settings withName(String newName) {
             return new Settings(kind, newName, baseUrl, apiKey, model, timeout, maxOutputTokens, retries);
         }

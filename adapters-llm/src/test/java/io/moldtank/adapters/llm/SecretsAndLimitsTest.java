@@ -85,4 +85,24 @@ class SecretsAndLimitsTest {
             });
         }
     }
+
+    @Test
+    void aServerThatStaysDownIsGivenUpOnWithinTheRetryBudgetPlusOneTimeout() throws Exception {
+        var retries = new LlmValidators.Retries(10, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500));
+        try (var server = new FakeLlmServer()) {
+            var settings = LlmValidators.Settings.of(LlmValidators.Kind.CLAUDE, server.baseUrl(), Fixtures.API_KEY, "m",
+                    Duration.ofMillis(400)).withRetries(retries);
+            for (int i = 0; i < 10; i++) {
+                server.then(Reply.json(503, claude.errorBody("api_error", "down")).after(Duration.ofMillis(50)));
+            }
+            var judge = LlmValidators.validator(settings);
+            long start = System.nanoTime();
+            Vote vote = judge.validate(Fixtures.fizzbuzzSubmission());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(vote.kind()).isEqualTo(Vote.Kind.ERROR);
+            assertThat(vote.summary()).contains("retry budget");
+            assertThat(server.received().size()).isBetween(2, 9);
+            assertThat(took).isLessThanOrEqualTo(settings.worstCase());
+        }
+    }
 }
