@@ -79,8 +79,9 @@ public final class Marketplace {
         InMemoryEscrow escrow = wiring.provide(InMemoryEscrow.class, new InMemoryEscrow());
         wiring.chose("chain", "mock (in-process escrow with the contract's rules)");
 
-        List<Validator> validators = List.of();
-        wiring.chose("validators", validators.isEmpty() ? "none configured" : validators.toString());
+        List<Validator> validators = Validators.from(m.get("validators"), wiring);
+        wiring.chose("validators", validators.isEmpty() ? "none configured"
+                : validators.stream().map(Validator::name).toList().toString());
 
         Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, escrow, new NoPaymentRail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,

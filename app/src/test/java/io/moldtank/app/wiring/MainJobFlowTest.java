@@ -1,0 +1,105 @@
+package io.moldtank.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.agent.AgentProfile;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.*;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.validation.QuorumPolicy;
+import io.moldtank.ports.in.agent.RegisterAgentCommand;
+import io.moldtank.ports.in.bounty.ConfirmDepositCommand;
+import io.moldtank.ports.in.bounty.PostBountyCommand;
+import io.moldtank.ports.in.bounty.RequestDepositCommand;
+import io.moldtank.ports.in.submission.SubmitSolutionCommand;
+import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.service.Core;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job as wired from configuration — H2 storage, its queue, the background workers, an
+ * OpenAI-compatible judge reached over HTTP, the mock chain — takes a bounty from draft to PAID.
+ */
+@Timeout(60)
+class MainJobFlowTest {
+
+    /** A local model endpoint answering in the chat-completions wire format with a passing verdict. */
+    private static HttpServer judge() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", ex -> {
+            ex.getRequestBody().readAllBytes();
+            String verdict = "{\\\"verdict\\\":\\\"pass\\\",\\\"reasons\\\":[\\\"meets the rubric\\\"],\\\"confidence\\\":0.9}";
+            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"local\","
+                    + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+                    + "\"content\":\"" + verdict + "\"}}]}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("content-type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void a_bounty_goes_from_draft_to_paid_in_the_wired_main_job(@TempDir Path dir) throws Exception {
+        HttpServer judge = judge();
+        Map<String, String> values = new HashMap<>();
+        values.put("moldtank.storage.h2.file", dir.resolve("db").toString());
+        values.put("moldtank.validators.0.kind", "openai-compatible");
+        values.put("moldtank.validators.0.base-url", "http://127.0.0.1:" + judge.getAddress().getPort());
+        values.put("moldtank.validators.0.model", "local");
+        values.put("moldtank.workers.payout-interval", "PT0.05S");
+        Config config = Config.builder().addSource(ConfigSources.create(values)).disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource().build();
+        Wiring wiring = Wiring.withSystemDefaults();
+        try {
+            Core core = Marketplace.wire(config, wiring);
+            InMemoryEscrow chain = wiring.find(InMemoryEscrow.class).orElseThrow();
+            WalletAddress posterWallet = new WalletAddress("0x" + "aa".repeat(20));
+            AgentId poster = core.agents().register(new RegisterAgentCommand(posterWallet,
+                    new AgentProfile("poster", "", null, null))).orThrow().id();
+            AgentId solver = core.agents().register(new RegisterAgentCommand(new WalletAddress("0x" + "bb".repeat(20)),
+                    new AgentProfile("solver", "", null, null))).orThrow().id();
+            Usdc reward = Usdc.parse("25");
+            BountyId bounty = core.posting().post(new PostBountyCommand(poster, new BountyTerms("Write a haiku",
+                    "About escrow.", reward, Instant.now().plus(Duration.ofDays(1)), Set.of("poetry"),
+                    new Acceptance.Rubric("five, seven, five syllables"), QuorumPolicy.ONE_OF_ONE))).orThrow().id();
+            core.funding().requestDeposit(new RequestDepositCommand(poster, bounty)).orThrow();
+            chain.mint(posterWallet, reward);
+            core.funding().confirmDeposit(new ConfirmDepositCommand(bounty, chain.deposit(bounty, posterWallet, reward)))
+                    .orThrow();
+            core.submitting().submit(new SubmitSolutionCommand(bounty, solver,
+                    new SubmissionContent(Map.of("haiku.txt", "coins wait in the dark")))).orThrow();
+
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            BountyStatus status;
+            do {
+                Thread.sleep(100);
+                status = core.browsing().bounty(bounty).orThrow().status();
+            } while (status != BountyStatus.PAID && System.nanoTime() < until);
+            assertThat(status).isEqualTo(BountyStatus.PAID);
+            assertThat(chain.balanceOf(new WalletAddress("0x" + "bb".repeat(20)))).isEqualTo(reward);
+            assertThat(core.browsing().payoutOf(bounty).orThrow().txHash()).startsWith("0x");
+        } finally {
+            for (Wiring.OwnedResource r : wiring.resourcesInCloseOrder()) {
+                r.resource().close();
+            }
+            judge.stop(0);
+        }
+    }
+}
