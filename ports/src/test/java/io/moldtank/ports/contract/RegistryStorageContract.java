@@ -22,10 +22,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry's storage contract (seed 003: listings, jobs, reviews; the ledger in {@link BooksContract}),
+ * The registry's storage contract (seed 003: listings, jobs, reviews; the ledger in {@link BooksContract}
+ * and {@link BooksConcurrencyContract}),
  * written once for the in-memory reference, H2 and PostgreSQL. Each {@link #registry()} is an empty store.
  */
-public interface RegistryStorageContract extends BooksContract {
+public interface RegistryStorageContract extends BooksContract, BooksConcurrencyContract {
 
     @Test
     default void a_saved_listing_loads_back_and_saving_it_again_replaces_it() {
