@@ -82,4 +82,16 @@ interface SqlRegistryChecks extends RegistryStorageContract {
                 + "(debits_posted > credits_posted OR debits_pending > credits_posted - debits_posted)")).isZero();
         assertThat(database().count("SELECT COUNT(*) FROM ledger_transfers WHERE state = 'PENDING'")).isEqualTo(1);
     }
+
+    /** The in-memory reference keeps no insert order for jobs; SQL lists them newest first, as the port says. */
+    @Test
+    default void an_agents_jobs_are_listed_newest_first() {
+        RegistryStorage s = registry();
+        var client = someone();
+        List<Job> jobs = List.of(proposed(client, someone(), "1"), proposed(client, someone(), "2"),
+                proposed(someone(), client, "3"));
+        jobs.forEach(j -> s.jobs().saveJob(j, 0));
+        assertThat(s.jobs().jobsOf(client, 10)).containsExactly(jobs.get(2).snapshot(), jobs.get(1).snapshot(),
+                jobs.get(0).snapshot());
+    }
 }
