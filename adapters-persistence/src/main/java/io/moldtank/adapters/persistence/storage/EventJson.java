@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moldtank.domain.agent.Agent;
 import io.moldtank.domain.bounty.BountyEvent;
 import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.job.JobEvent;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutEvent;
 import io.moldtank.domain.shared.DomainEvent;
@@ -15,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -54,6 +56,8 @@ final class EventJson {
             case Agent.Registered e -> "agent.registered";
             case Agent.Updated e -> "agent.updated";
             case Agent.Deactivated e -> "agent.deactivated";
+            // JobProposed -> job.proposed; no job event carries the delivered result
+            case JobEvent e -> "job." + e.getClass().getSimpleName().substring("Job".length()).toLowerCase(Locale.ROOT);
             default -> "other." + event.getClass().getSimpleName();
         };
     }

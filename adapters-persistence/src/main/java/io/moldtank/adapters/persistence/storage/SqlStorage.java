@@ -4,10 +4,18 @@ import io.moldtank.domain.agent.Agent;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.*;
+import io.moldtank.domain.job.Job;
+import io.moldtank.domain.job.JobId;
+import io.moldtank.domain.job.JobSnapshot;
+import io.moldtank.domain.ledger.*;
+import io.moldtank.domain.listing.Listing;
+import io.moldtank.domain.listing.ListingId;
 import io.moldtank.domain.payout.Payout;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.domain.payout.PayoutStatus;
+import io.moldtank.domain.review.Review;
 import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.domain.shared.Rejection;
 import io.moldtank.ports.out.events.PublishEvents;
 import io.moldtank.ports.out.storage.*;
 import java.time.Instant;
@@ -24,14 +32,17 @@ import javax.sql.DataSource;
  * JDBC on a {@link DataSource} that already carries the schema of {@code db/migration} (this class
  * neither pools nor migrates). Semantics are those of the in-memory reference: version-checked saves,
  * one agent per wallet, one submission per (bounty, sequence), one payout per bounty, keyset paging,
- * all-or-nothing transactions, and events handed to subscribers only once committed.
+ * all-or-nothing transactions, and events handed to subscribers only once committed. The registry's
+ * ports (listings, jobs, reviews, the ledger) follow the same reference; the ledger enforces the domain's
+ * rules under row locks (see {@link Postings}).
  *
  * <p>Errors: a concurrent or duplicate write is a {@link StaleWrite}; a value the schema cannot hold is
  * an {@link UnstorableValue} (nothing is written); anything else from the database is an unchecked
  * exception naming the operation.
  */
 public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, FindBounties, LoadSubmission,
-        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents {
+        SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents, ListingStore, JobStore,
+        ReviewStore, Books {
 
     private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final Db db;
@@ -191,5 +202,105 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
             db.afterCommit(copy);
             return null;
         });
+    }
+
+    // --- listings, jobs, reviews ----------------------------------------------------------------
+
+    @Override
+    public void saveListing(Listing listing) {
+        db.write("save listing " + listing.id(), c -> {
+            Listings.save(c, listing);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Listing> listing(ListingId id) {
+        return db.read("load listing " + id, c -> Listings.load(c, id));
+    }
+
+    @Override
+    public Page<Listing> discover(ListingQuery query) {
+        return db.read("discover listings", c -> Listings.discover(c, query));
+    }
+
+    @Override
+    public Optional<Versioned<Job>> loadJob(JobId id) {
+        return db.read("load job " + id, c -> Jobs.load(c, id))
+                .map(v -> new Versioned<>(Job.restore(v.value()), v.version()));
+    }
+
+    @Override
+    public void saveJob(Job job, long expectedVersion) {
+        JobSnapshot snapshot = job.snapshot();
+        db.write("save job " + snapshot.id(), c -> {
+            Jobs.save(c, snapshot, expectedVersion);
+            return null;
+        });
+    }
+
+    @Override
+    public List<JobSnapshot> jobsOf(AgentId agent, int limit) {
+        return db.read("list jobs of agent " + agent, c -> Jobs.of(c, agent, limit));
+    }
+
+    @Override
+    public boolean addReview(Review review) {
+        return db.write("add review of job " + review.jobId(), c -> Reviews.add(c, review));
+    }
+
+    @Override
+    public List<Review> reviewsOf(AgentId subject, int limit) {
+        return db.read("list reviews of agent " + subject, c -> Reviews.of(c, subject, limit));
+    }
+
+    // --- ledger ---------------------------------------------------------------------------------
+
+    @Override
+    public Account openAccount(AccountId id, AccountKind kind, Instant at) {
+        return db.write("open account " + id, c -> {
+            Account stored = LedgerRows.open(c, id, kind, at);
+            if (stored.kind() != kind) {
+                throw new Rejection(LedgerRefusal.ACCOUNT_EXISTS_DIFFERENT, id + " is " + stored.kind() + ", not " + kind);
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public List<TransferOutcome> transferAll(List<TransferRequest> requests, Instant at) {
+        List<TransferRequest> copy = List.copyOf(requests);
+        return db.write("record " + copy.size() + " transfer(s)", c -> Postings.record(c, copy, false, at));
+    }
+
+    @Override
+    public TransferOutcome hold(TransferRequest request, Instant at) {
+        return db.write("hold " + request.id(), c -> Postings.record(c, List.of(request), true, at)).getFirst();
+    }
+
+    @Override
+    public void postHold(TransferId hold, Instant at) {
+        db.write("post hold " + hold, c -> {
+            Postings.resolve(c, hold, TransferState.POSTED, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void voidHold(TransferId hold, Instant at) {
+        db.write("void hold " + hold, c -> {
+            Postings.resolve(c, hold, TransferState.VOIDED, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        return db.read("load account " + id, c -> LedgerRows.account(c, id, false));
+    }
+
+    @Override
+    public LedgerTotals totals() {
+        return db.read("sum the ledger", LedgerRows::totals);
     }
 }

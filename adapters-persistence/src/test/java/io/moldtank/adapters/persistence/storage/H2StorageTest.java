@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The storage contract and the SQL checks on an in-memory H2 database in PostgreSQL mode. */
-class H2StorageTest implements StorageContract, SqlStorageChecks {
+class H2StorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks,
+        SqlRegistryFlowChecks {
     private static MigratedDatabase database;
 
     @BeforeAll

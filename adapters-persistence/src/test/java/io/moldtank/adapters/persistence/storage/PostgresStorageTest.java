@@ -9,7 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
  * MOLDTANK_TEST_PG_USER; default jdbc:postgresql://127.0.0.1:5432/test as postgres), in a schema of
  * its own that is dropped afterwards. Unreachable: skipped loudly, or failed when CI=true.
  */
-class PostgresStorageTest implements StorageContract, SqlStorageChecks {
+class PostgresStorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks,
+        SqlRegistryFlowChecks {
     private static MigratedDatabase database;
 
     @BeforeAll
