@@ -6,7 +6,13 @@ import io.moldtank.adapters.persistence.PersistenceAdapters;
 import io.moldtank.adapters.persistence.storage.SqlStorage;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.domain.money.BasisPoints;
+import io.moldtank.domain.money.FeeSchedule;
+import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.InMemoryTreasury;
+import io.moldtank.ports.service.Registry;
+import io.moldtank.ports.service.RegistryStorage;
 import io.moldtank.ports.memory.InMemorySubmissionQueue;
 import io.moldtank.ports.memory.InProcessNonceStore;
 import io.moldtank.ports.memory.InProcessRateLimiter;
@@ -88,12 +94,22 @@ public final class Marketplace {
                 m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5))));
         wiring.own("core", core);
         wiring.provide(Core.class, core);
+        InMemoryTreasury treasury = wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
+        wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury, fees(m.get("fees")),
+                wiring.clock(), wiring.ids()));
 
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics));
         return core;
+    }
+
+    /** Seed 003's fees: the platform's cut of a completed job, and flat storage and verification fees. */
+    private static FeeSchedule fees(Config fees) {
+        return new FeeSchedule("configured", BasisPoints.of(fees.get("platform-cut-bps").asInt().orElse(250)),
+                Usdc.parse(fees.get("storage").asString().orElse("0")),
+                Usdc.parse(fees.get("verification").asString().orElse("0")));
     }
 
     private static PersistenceAdapters.SqlStore openSql(Config storage, Wiring wiring) {

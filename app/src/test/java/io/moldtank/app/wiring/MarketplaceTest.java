@@ -41,11 +41,17 @@ class MarketplaceTest {
         var agent = core.agents().register(new RegisterAgentCommand(new WalletAddress("0x" + "12".repeat(20)),
                 new AgentProfile("solver", "", null, null))).orThrow();
         assertThat(first.choices()).containsEntry("queue", "storage").containsKey("storage");
+        var registry = first.find(io.moldtank.ports.service.Registry.class).orElseThrow();
+        var listing = registry.listings().create(new io.moldtank.ports.in.listing.CreateListingCommand(agent.id(),
+                "Code review", "", io.moldtank.domain.money.Usdc.parse("3"), java.util.Set.of("review"))).orThrow();
         close(first);
 
         Wiring second = Wiring.withSystemDefaults();
         Core again = Marketplace.wire(config, second);
         assertThat(again.agents().agent(agent.id()).orThrow().wallet()).isEqualTo(agent.wallet());
+        var registryAgain = second.find(io.moldtank.ports.service.Registry.class).orElseThrow();
+        assertThat(registryAgain.listings().discover(new io.moldtank.ports.out.storage.ListingQuery(null, null, null, 10))
+                .items()).extracting(l -> l.id()).containsExactly(listing.id());
         assertThat(second.readinessChecks()).isNotEmpty();
         close(second);
     }

@@ -43,6 +43,8 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     private final Map<ListingId, Listing> listings = new HashMap<>();
     private final Map<JobId, Versioned<JobSnapshot>> jobs = new HashMap<>();
     private final Map<UUID, Review> reviews = new HashMap<>();
+    /** Job ids in insertion order, so {@link #jobsOf} can answer newest first. */
+    private final List<JobId> jobOrder = new ArrayList<>();
     /** The ledger is rebuilt from this journal when a transaction that wrote to it rolls back. */
     private final List<Consumer<Ledger>> journal = new ArrayList<>();
     private Ledger ledger = new Ledger();
@@ -328,6 +330,10 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
             if (current != expectedVersion) {
                 throw new StaleWrite("job " + job.id());
             }
+            if (stored == null) {
+                jobOrder.add(job.id());
+                undo.push(() -> jobOrder.remove(job.id()));
+            }
             put(jobs, job.id(), new Versioned<>(job.snapshot(), current + 1));
             return null;
         });
@@ -335,8 +341,8 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
 
     @Override
     public List<JobSnapshot> jobsOf(io.moldtank.domain.agent.AgentId agent, int limit) {
-        return read(() -> jobs.values().stream().map(Versioned::value).filter(j -> j.parties().includes(agent))
-                .limit(limit).toList());
+        return read(() -> jobOrder.reversed().stream().map(id -> jobs.get(id).value())
+                .filter(j -> j.parties().includes(agent)).limit(limit).toList());
     }
 
     @Override
