@@ -41,8 +41,8 @@ final class ContainerSpec {
                 // Always give tmpfs a size: unsized it claims half the host RAM and is only stopped by the OOM killer.
                 .withTmpFs(Map.of("/tmp", "rw,size=" + s.tmpfsBytes() + ",nosuid,nodev,mode=1777"))
                 .withMounts(List.of(new Mount().withType(MountType.VOLUME).withTarget(WORK)))
-                // The daemon keeps its own copy of the output: bound it on the host disk too.
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "1")));
+                // Output is read through attach; the daemon keeps no copy of it on the host disk.
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE, Map.of()));
         return docker.createContainerCmd(s.image())
                 .withCmd("/bin/sh", "-c", command)
                 .withUser(USER + ":" + USER)

@@ -83,9 +83,13 @@ final class DockerSandbox implements Sandbox {
             id = ContainerSpec.create(docker, settings, run.command()).exec().getId();
             docker.copyArchiveToContainerCmd(id).withRemotePath(ContainerSpec.WORK)
                     .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+            // Attach before start and stream straight from the container's stdio: the daemon keeps no
+            // log file (driver "none"), so 100 MB of output costs neither host disk nor our memory.
+            // (Following a rotated json-file log lost the stream: "Error grabbing logs".)
+            var logs = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .withLogs(false).exec(new LogCollector(settings.outputCapBytes()));
+            logs.awaitStarted(10, TimeUnit.SECONDS);
             docker.startContainerCmd(id).exec();
-            var logs = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
-                    .exec(new LogCollector(settings.outputCapBytes()));
             var waiting = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
             boolean finished = waiting.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
