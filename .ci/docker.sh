@@ -5,10 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dockerd >/dev/null 2>&1; then
-  echo "docker: installing docker.io"
+# docker.io for the Docker sandbox; bubblewrap for the fallback sandbox (tested too); debootstrap for the image.
+missing=""
+command -v dockerd >/dev/null 2>&1 || missing="$missing docker.io"
+command -v bwrap >/dev/null 2>&1 || missing="$missing bubblewrap"
+command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
+if [ -n "$missing" ]; then
+  echo "docker: installing$missing"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
 if ! docker version >/dev/null 2>&1; then

@@ -24,21 +24,26 @@ final class BubblewrapSandbox implements Sandbox {
         this.cgroups = cgroups;
     }
 
-    static BubblewrapSandbox tryCreate(SandboxAdapters.Settings settings, StringBuilder why) {
-        if (onPath("bwrap") && onPath("prlimit")) {
+    /** {@code path}: the PATH to look for bwrap and prlimit in. */
+    static BubblewrapSandbox tryCreate(SandboxAdapters.Settings settings, StringBuilder why, String path) {
+        if (onPath("bwrap", path) && onPath("prlimit", path)) {
             return new BubblewrapSandbox(settings, CgroupV1.available());
         }
         why.append("bubblewrap (bwrap) or prlimit is not installed. ");
         return null;
     }
 
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+    private static boolean onPath(String program, String path) {
+        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
         }
         return false;
+    }
+
+    boolean cgroups() {
+        return cgroups;
     }
 
     @Override
@@ -60,7 +65,7 @@ final class BubblewrapSandbox implements Sandbox {
             String name = "moldtank-" + UUID.randomUUID();
             group = cgroups ? CgroupV1.create(name, settings.pids(), settings.memoryBytes()) : null;
             var process = new ProcessBuilder(BubblewrapCommand.of(settings, work, run.command(),
-                    timeout.toSeconds() + 1, group)).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+                    timeout.toSeconds() + 1, group)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             var out = drain(process.getInputStream());
             var err = drain(process.getErrorStream());
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,14 +17,18 @@ public final class SandboxAdapters {
     private SandboxAdapters() {
     }
 
-    /** Docker if reachable, then bubblewrap, then refusal; {@code why} lists what was tried. */
+    /** Docker if reachable, then bubblewrap, then refusal (whose message lists what was tried). */
     public static Sandbox detect(Settings settings) {
+        return detect(settings, System.getenv("PATH"));
+    }
+
+    static Sandbox detect(Settings settings, String path) {
         StringBuilder why = new StringBuilder();
         var docker = DockerSandbox.tryConnect(settings, why);
         if (docker != null) {
             return docker;
         }
-        var bwrap = BubblewrapSandbox.tryCreate(settings, why);
+        var bwrap = BubblewrapSandbox.tryCreate(settings, why, path);
         if (bwrap != null) {
             return bwrap;
         }
@@ -44,7 +48,7 @@ public final class SandboxAdapters {
     /** The bubblewrap sandbox, or an exception saying why it cannot be used here. */
     public static Sandbox bubblewrap(Settings settings) {
         StringBuilder why = new StringBuilder();
-        var bwrap = BubblewrapSandbox.tryCreate(settings, why);
+        var bwrap = BubblewrapSandbox.tryCreate(settings, why, System.getenv("PATH"));
         if (bwrap == null) {
             throw new IllegalStateException(why.toString().strip());
         }
