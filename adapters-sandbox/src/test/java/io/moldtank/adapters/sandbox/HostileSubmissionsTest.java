@@ -9,14 +9,22 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Untrusted code doing its worst against the real Docker sandbox: each attack is contained and explained. */
 class HostileSubmissionsTest {
 
+    private int volumesBefore;
+
+    @BeforeEach
+    void countVolumes() {
+        volumesBefore = TestSandboxes.danglingVolumes();
+    }
+
     @AfterEach
     void nothingIsLeftBehind() {
-        TestSandboxes.assertNothingLeftBehind();
+        TestSandboxes.assertNothingLeftBehind(volumesBefore);
     }
 
     private static SandboxResult run(String name, String command, int timeoutSeconds, Map<String, String> files) {

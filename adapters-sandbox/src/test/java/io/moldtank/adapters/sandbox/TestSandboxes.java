@@ -61,7 +61,18 @@ final class TestSandboxes {
         return run(command, timeoutSeconds, Map.of());
     }
 
+    /** Anonymous volumes no container uses: a sandbox that forgot its /work volume would add one. */
+    static int danglingVolumes() {
+        var volumes = client().listVolumesCmd().withDanglingFilter(true).exec().getVolumes();
+        return volumes == null ? 0 : volumes.size();
+    }
+
     static void assertNothingLeftBehind() {
         assertThat(labelledContainers()).as("sandbox containers left behind").isZero();
+    }
+
+    static void assertNothingLeftBehind(int danglingVolumesBefore) {
+        assertNothingLeftBehind();
+        assertThat(danglingVolumes()).as("work volumes left behind").isEqualTo(danglingVolumesBefore);
     }
 }
