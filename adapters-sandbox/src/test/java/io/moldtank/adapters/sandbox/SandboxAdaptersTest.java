@@ -53,4 +53,13 @@ class SandboxAdaptersTest {
                 d.pids(), d.tmpfsBytes(), d.outputCapBytes(), d.defaultTimeout(), d.maxTimeout()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTimeoutAboveTheMaximumIsCappedAndAMissingOneIsTheDefault() {
+        var settings = TestSandboxes.SETTINGS;
+
+        assertThat(settings.timeoutFor(Duration.ofSeconds(900))).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.timeoutFor(null)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.timeoutFor(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+    }
 }
