@@ -60,10 +60,16 @@ final class DockerSandbox implements Sandbox {
         }
     }
 
-    /** Removes every container carrying our label: leftovers of a process that died mid-run. */
+    /**
+     * Removes containers carrying our label that no live run can own: any not running, and running
+     * ones older than the longest timeout (their process died before its finally). Younger running
+     * ones may belong to another process sharing this engine, so they are left to their own run.
+     */
     int sweep() {
+        long cutoff = System.currentTimeMillis() / 1000 - settings.maxTimeout().toSeconds() - 60;
         var leftovers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerSpec.LABEL, "1")).exec();
+                .withLabelFilter(Map.of(ContainerSpec.LABEL, "1")).exec().stream()
+                .filter(c -> !"running".equals(c.getState()) || c.getCreated() < cutoff).toList();
         for (var c : leftovers) {
             remove(c.getId());
         }

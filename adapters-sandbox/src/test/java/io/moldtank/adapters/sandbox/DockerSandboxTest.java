@@ -71,13 +71,19 @@ class DockerSandboxTest {
     }
 
     @Test
-    void startingSweepsContainersLeftByACrashedProcess() {
+    void startingSweepsContainersLeftByACrashedProcessButNotARunningOneOfAnotherProcess() {
         var docker = TestSandboxes.docker();
-        CreateContainerResponse orphan = ContainerSpec.create(TestSandboxes.client(), TestSandboxes.SETTINGS, "true").exec();
-        assertThat(TestSandboxes.labelledContainers()).isEqualTo(1);
+        var client = TestSandboxes.client();
+        CreateContainerResponse orphan = ContainerSpec.create(client, TestSandboxes.SETTINGS, "true").exec();
+        CreateContainerResponse live = ContainerSpec.create(client, TestSandboxes.SETTINGS, "sleep 30").exec();
+        client.startContainerCmd(live.getId()).exec();
+        try {
+            assertThat(docker.sweep()).isEqualTo(1);
 
-        assertThat(docker.sweep()).isEqualTo(1);
-        assertThat(TestSandboxes.client().listContainersCmd().withShowAll(true).exec())
-                .noneMatch(c -> c.getId().equals(orphan.getId()));
+            var ids = client.listContainersCmd().withShowAll(true).exec().stream().map(c -> c.getId()).toList();
+            assertThat(ids).doesNotContain(orphan.getId()).contains(live.getId());
+        } finally {
+            client.removeContainerCmd(live.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
     }
 }
