@@ -1,0 +1,85 @@
+package io.moldtank.adapters.sandbox;
+
+import io.moldtank.domain.validation.Vote.Kind;
+import io.moldtank.ports.out.validation.Sandbox.SandboxRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Benchmark, not a test (bench/sandbox/run.sh): the pipeline's per-validation cost against a bare
+ * {@code docker run} of the same command with the same limits, interleaved in one run so both see
+ * the same machine; then test-runner validations per minute with 2 workers on a trivial pytest bounty.
+ */
+public final class SandboxBench {
+
+    private SandboxBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int validations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        var settings = SandboxAdapters.Settings.defaults();
+        var sandbox = (DockerSandbox) SandboxAdapters.docker(settings);
+        String command = "python3 -c 'print(1)'";
+        List<String> bare = List.of("docker", "run", "--rm", "--network", "none", "--read-only",
+                "--tmpfs", "/tmp:rw,size=64m,nosuid,nodev", "--memory", "512m", "--memory-swap", "512m",
+                "--cpus", "1", "--pids-limit", "128", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--user", "65534:65534", settings.image(), "/bin/sh", "-c", command);
+        var bareMs = new ArrayList<Double>();
+        var oursMs = new ArrayList<Double>();
+        for (int i = 0; i < rounds + 2; i++) { // the first two rounds warm up and are dropped
+            long t = System.nanoTime();
+            var p = new ProcessBuilder(bare).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0 || !out.equals("1\n")) {
+                throw new IllegalStateException("bare docker run failed: " + out);
+            }
+            double b = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            var r = sandbox.run(new SandboxRun(Map.of("solution.py", "x = 1\n"), command, Duration.ofSeconds(60)));
+            if (r.exitCode() != 0 || !r.stdout().equals("1\n")) {
+                throw new IllegalStateException("sandbox run failed: " + r);
+            }
+            double o = (System.nanoTime() - t) / 1e6;
+            if (i >= 2) {
+                bareMs.add(b);
+                oursMs.add(o);
+            }
+        }
+        System.out.printf("per run (%d interleaved rounds, %s):%n", rounds, command);
+        System.out.printf("  bare docker run   median %6.0f ms  p90 %6.0f ms%n", pct(bareMs, 50), pct(bareMs, 90));
+        System.out.printf("  DockerSandbox.run median %6.0f ms  p90 %6.0f ms%n", pct(oursMs, 50), pct(oursMs, 90));
+        System.out.printf("  ratio ours/bare (median) %.2f%n", pct(oursMs, 50) / pct(bareMs, 50));
+
+        var validator = new TestRunnerValidator(sandbox, java.time.Clock.systemUTC());
+        var request = Requests.pytest(Requests.CORRECT);
+        var passed = new AtomicInteger();
+        long start = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < validations; i++) {
+                pool.submit(() -> {
+                    if (validator.validate(request).kind() == Kind.PASS) {
+                        passed.incrementAndGet();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("test-runner, 2 workers, trivial pytest bounty: %d/%d passed in %.1f s = %.0f validations/min%n",
+                passed.get(), validations, seconds, validations / seconds * 60);
+        if (passed.get() != validations) {
+            throw new IllegalStateException("some validations did not pass");
+        }
+    }
+
+    private static double pct(List<Double> values, int p) {
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

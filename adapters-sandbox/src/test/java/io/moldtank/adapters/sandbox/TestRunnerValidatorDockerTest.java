@@ -1,0 +1,71 @@
+package io.moldtank.adapters.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moldtank.domain.bounty.Acceptance;
+import io.moldtank.domain.validation.Vote.Kind;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The test runner judging real pytest and node suites in the real Docker sandbox. */
+class TestRunnerValidatorDockerTest {
+
+    private final TestRunnerValidator validator = new TestRunnerValidator(TestSandboxes.docker(), Requests.CLOCK);
+
+    @AfterEach
+    void nothingIsLeftBehind() {
+        TestSandboxes.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aCorrectSolutionPassesThePytestSuite() {
+        var vote = validator.validate(Requests.pytest(Requests.CORRECT));
+
+        assertThat(vote.kind()).isEqualTo(Kind.PASS);
+        assertThat(vote.validator()).isEqualTo("test-runner");
+        assertThat(vote.details()).containsEntry("exitCode", "0").containsKey("durationMs");
+        assertThat(vote.details().get("stdoutTail")).contains("2 passed");
+        assertThat(vote.details().get("image")).matches("moldtank/sandbox:1@sha256:[0-9a-f]{64}");
+        assertThat(vote.took()).isPositive();
+    }
+
+    @Test
+    void aWrongSolutionFailsWithTheTestOutputKept() {
+        var vote = validator.validate(Requests.pytest(Requests.WRONG));
+
+        assertThat(vote.kind()).isEqualTo(Kind.FAIL);
+        assertThat(vote.summary()).isEqualTo("tests failed (exit 1)");
+        assertThat(vote.details().get("stdoutTail")).contains("2 failed");
+    }
+
+    @Test
+    void aSolutionThatHangsTimesOutAndIsNotAVote() {
+        var suite = new Acceptance.TestSuite(Requests.PYTEST_SUITE, "python3 -m pytest -q -p no:cacheprovider",
+                Duration.ofSeconds(2));
+        var vote = validator.validate(Requests.request(suite,
+                Map.of("solution.py", "import time\ndef add(a, b):\n    time.sleep(600)\n")));
+
+        assertThat(vote.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(vote.kind().counts()).isFalse();
+        assertThat(vote.details()).containsEntry("timedOut", "true");
+        assertThat(vote.details().get("stderrTail")).contains("timed out after 2 s");
+    }
+
+    @Test
+    void aNodeTestSuiteRunsToo() {
+        var suite = new Acceptance.TestSuite(Map.of("add.test.js", """
+                const test = require('node:test');
+                const assert = require('node:assert');
+                const add = require('./add.js');
+                test('adds', () => assert.strictEqual(add(2, 3), 5));
+                """), "node --test", Duration.ofSeconds(60));
+
+        var pass = validator.validate(Requests.request(suite, Map.of("add.js", "module.exports = (a, b) => a + b;\n")));
+        var fail = validator.validate(Requests.request(suite, Map.of("add.js", "module.exports = (a, b) => a * b;\n")));
+
+        assertThat(pass.kind()).as(pass.details().toString()).isEqualTo(Kind.PASS);
+        assertThat(fail.kind()).isEqualTo(Kind.FAIL);
+    }
+}
