@@ -22,3 +22,6 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
     --dir /var/lib/redis --logfile /var/log/redis/ci.log
 fi
 wait_for Redis redis-cli -h 127.0.0.1 -p 6379 ping
+
+# Docker engine + the locally built sandbox image (and bubblewrap) for the sandbox tests.
+bash "$(dirname "$0")/docker.sh"

@@ -2,6 +2,8 @@ package io.moldtank.app.wiring;
 
 import io.helidon.config.Config;
 import io.moldtank.adapters.llm.LlmValidators;
+import io.moldtank.adapters.sandbox.SandboxAdapters;
+import io.moldtank.ports.out.validation.Sandbox;
 import io.moldtank.ports.out.validation.Validator;
 import java.net.URI;
 import java.time.Duration;
@@ -11,10 +13,24 @@ import java.util.Locale;
 
 /**
  * The validator panel from {@code moldtank.validators}: a list whose entries name a {@code kind}
- * (claude, codex, openai-compatible) and its settings. Bounties asking for k-of-n use the first n.
+ * (test-runner, claude, codex, openai-compatible) and its settings. Bounties asking for k-of-n use the first n.
  */
 final class Validators {
     private Validators() {
+    }
+
+    /** {@code auto}: Docker, else bubblewrap, else a sandbox that refuses untrusted code and says why. */
+    private static Sandbox sandbox(Config node, Wiring wiring) {
+        String kind = node.asString().orElse("auto").toLowerCase(Locale.ROOT);
+        SandboxAdapters.Settings settings = SandboxAdapters.Settings.defaults();
+        Sandbox sandbox = switch (kind) {
+            case "auto" -> SandboxAdapters.detect(settings);
+            case "docker" -> SandboxAdapters.docker(settings);
+            case "bwrap" -> SandboxAdapters.bubblewrap(settings);
+            default -> throw new IllegalArgumentException(node.key() + " must be auto, docker or bwrap, not " + kind);
+        };
+        wiring.chose("sandbox", sandbox.getClass().getSimpleName());
+        return sandbox;
     }
 
     static List<Validator> from(Config list, Wiring wiring) {
@@ -23,6 +39,7 @@ final class Validators {
             String kind = v.get("kind").asString().orElseThrow(
                     () -> new IllegalArgumentException(v.key() + ".kind is required")).toLowerCase(Locale.ROOT);
             panel.add(switch (kind) {
+                case "test-runner" -> SandboxAdapters.testRunner(sandbox(v.get("sandbox"), wiring), wiring.clock());
                 case "claude", "codex", "openai-compatible" -> LlmValidators.validator(new LlmValidators.Settings(
                         LlmValidators.Kind.parse(kind), v.get("name").asString().orElse(null),
                         URI.create(v.get("base-url").asString().orElseThrow(
@@ -32,8 +49,8 @@ final class Validators {
                                 () -> new IllegalArgumentException(v.key() + ".model is required")),
                         v.get("timeout").as(Duration.class).orElse(Duration.ofSeconds(60)),
                         v.get("max-output-tokens").asInt().orElse(1024), null), wiring.clock());
-                default -> throw new IllegalArgumentException(v.key() + ".kind must be claude, codex or "
-                        + "openai-compatible, not " + kind);
+                default -> throw new IllegalArgumentException(v.key() + ".kind must be test-runner, claude, codex "
+                        + "or openai-compatible, not " + kind);
             });
         }
         return panel;
