@@ -12,10 +12,14 @@ final class RevertReasons {
             "ZeroAmount()", "ZeroAddress()", "DealExists(bytes32)", "DeadlineOutOfRange(uint64)", "NothingReceived()",
             "NotHeld(bytes32,uint8)", "AmountMismatch(uint256,uint256)", "NotPayer(address)", "TooEarly(uint256)",
             "NothingOwed(address)", "LengthMismatch()", "ReentrancyGuardReentrantCall()",
-            "AccessControlUnauthorizedAccount(address,bytes32)", "SafeERC20FailedOperation(address)",
+            "AccessControlUnauthorizedAccount(address,bytes32)", "AccessControlBadConfirmation()",
+            "SafeERC20FailedOperation(address)",
             // ERC-20 (OpenZeppelin 5) and TestUSDC
             "ERC20InsufficientBalance(address,uint256,uint256)", "ERC20InsufficientAllowance(address,uint256,uint256)",
-            "AccountBlacklisted(address)", "Error(string)", "Panic(uint256)");
+            "ERC20InvalidReceiver(address)", "ERC20InvalidSender(address)", "AccountBlacklisted(address)",
+            "AuthorizationExpired(uint256)", "AuthorizationNotYetValid(uint256)",
+            "AuthorizationUsedOrCanceled(address,bytes32)", "InvalidSignature()",
+            "Error(string)", "Panic(uint256)");
     private static final Map<String, String> BY_SELECTOR = new HashMap<>();
 
     static {
