@@ -1,6 +1,9 @@
 package io.moldtank.adapters.chain;
 
 import io.moldtank.ports.out.chain.EscrowGateway;
+import io.moldtank.ports.out.chain.PaymentRail;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +29,24 @@ public final class ChainAdapters {
     public interface Connection extends AutoCloseable {
         EscrowGateway escrow();
 
+        /**
+         * Pays winners' x402 endpoints in USDC from the payout wallet with EIP-3009 authorizations. The
+         * authorization nonce is derived from the payout id, so a retried payout can never settle twice.
+         */
+        PaymentRail x402(String payoutPrivateKey);
+
+        /** A self-hosted x402 facilitator (CDP's /verify, /settle, /supported) settling with this key. */
+        Facilitator startFacilitator(String settlerPrivateKey, InetSocketAddress bind);
+
         long chainId();
+
+        @Override
+        void close();
+    }
+
+    /** A running facilitator; closing it stops its HTTP server. */
+    public interface Facilitator extends AutoCloseable {
+        URI url();
 
         @Override
         void close();
@@ -126,7 +146,9 @@ public final class ChainAdapters {
             WRONG_CHAIN,
             /** The contract refused: {@link #revertReason()} names the custom error. */
             REVERTED,
-            /** No contract code at the configured escrow address on this chain. */
+            /** An x402 endpoint or facilitator refused the payment, or asked for terms we do not pay. */
+        PAYMENT_REFUSED,
+        /** No contract code at the configured escrow address on this chain. */
         NO_CONTRACT,
         /** The node could not be reached or answered with a JSON-RPC error. */
             NODE_UNAVAILABLE
@@ -143,6 +165,10 @@ public final class ChainAdapters {
 
         static ChainFailure reverted(String what, String reason) {
             return new ChainFailure(Kind.REVERTED, what + " reverted with " + reason, reason, null);
+        }
+
+        static ChainFailure paymentRefused(String message) {
+            return new ChainFailure(Kind.PAYMENT_REFUSED, message, null, null);
         }
 
         static ChainFailure wrongChain(long expected, long actual) {

@@ -34,6 +34,20 @@ interface ReleaseJournal {
 
     List<Entry> forBounty(BountyId bountyId);
 
+    /** For transactions that are not releases (a facilitator's settlements): nothing to remember. */
+    static ReleaseJournal none() {
+        return new ReleaseJournal() {
+            @Override
+            public void record(Entry entry) {
+            }
+
+            @Override
+            public List<Entry> forBounty(BountyId bountyId) {
+                return List.of();
+            }
+        };
+    }
+
     static ReleaseJournal inMemory() {
         List<Entry> entries = new ArrayList<>();
         return new ReleaseJournal() {

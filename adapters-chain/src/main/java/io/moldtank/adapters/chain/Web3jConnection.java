@@ -3,6 +3,9 @@ package io.moldtank.adapters.chain;
 import io.moldtank.adapters.chain.ChainAdapters.ChainFailure;
 import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.adapters.chain.ChainAdapters.Connection;
+import io.moldtank.adapters.chain.ChainAdapters.Facilitator;
+import io.moldtank.ports.out.chain.PaymentRail;
+import java.net.InetSocketAddress;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -12,11 +15,15 @@ import org.web3j.tx.RawTransactionManager;
 /** Opens web3j on the configured node and refuses it unless chain id and escrow contract check out. */
 final class Web3jConnection implements Connection {
     private final Web3j web3j;
+    private final ChainSettings settings;
+    private final Node node;
     private final Web3jEscrowGateway escrow;
     private final long chainId;
 
-    private Web3jConnection(Web3j web3j, Web3jEscrowGateway escrow, long chainId) {
+    private Web3jConnection(Web3j web3j, ChainSettings settings, Node node, Web3jEscrowGateway escrow, long chainId) {
         this.web3j = web3j;
+        this.settings = settings;
+        this.node = node;
         this.escrow = escrow;
         this.chainId = chainId;
     }
@@ -38,7 +45,7 @@ final class Web3jConnection implements Connection {
                     : ReleaseJournal.file(settings.journal());
             QaWallet wallet = new QaWallet(node, qa, new RawTransactionManager(web3j, qa, actual), actual, journal,
                     settings.receiptTimeout(), settings.pollInterval());
-            return new Web3jConnection(web3j, new Web3jEscrowGateway(settings, node, wallet, journal), actual);
+            return new Web3jConnection(web3j, settings, node, new Web3jEscrowGateway(settings, node, wallet, journal), actual);
         } catch (RuntimeException e) {
             web3j.shutdown();
             throw e;
@@ -48,6 +55,19 @@ final class Web3jConnection implements Connection {
     @Override
     public EscrowGateway escrow() {
         return escrow;
+    }
+
+    @Override
+    public PaymentRail x402(String payoutPrivateKey) {
+        return new X402Rail(settings, node, Credentials.create(payoutPrivateKey));
+    }
+
+    @Override
+    public Facilitator startFacilitator(String settlerPrivateKey, InetSocketAddress bind) {
+        Credentials key = Credentials.create(settlerPrivateKey);
+        QaWallet settler = new QaWallet(node, key, new RawTransactionManager(web3j, key, chainId), chainId,
+                ReleaseJournal.none(), settings.receiptTimeout(), settings.pollInterval());
+        return FacilitatorServer.start(new X402Facilitator(settings, node, settler), chainId, bind);
     }
 
     @Override
