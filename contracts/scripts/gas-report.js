@@ -20,6 +20,8 @@ async function main() {
 
     const base = await gas('ERC-20 transfer (baseline, warm recipient)',
       usdc.connect(chain.wallets.other).transfer(chain.addr.poster, 1n));
+    await gas('ERC-20 transfer to a fresh address (cold recipient)',
+      usdc.connect(chain.wallets.other).transfer(ethers.Wallet.createRandom().address, 1n));
     await gas('ERC-20 approve', usdc.connect(chain.wallets.poster).approve(escrowAddress, ethers.MaxUint256));
     await gas('deposit', P('poster').deposit(ethers.id('g1'), amount, await deadline()));
     await gas('release (winner had no USDC)', P('qa').release(ethers.id('g1'), chain.addr.winner, amount));
