@@ -29,7 +29,7 @@ final class Web3jEscrowGateway implements EscrowGateway {
         this.node = node;
         this.qa = qa;
         this.journal = journal;
-        this.releases = new ReleaseLogs(settings, node);
+        this.releases = new ReleaseLogs(settings, node, journal);
         this.deposits = new DepositReceipts(settings, node);
     }
 
@@ -54,8 +54,9 @@ final class Web3jEscrowGateway implements EscrowGateway {
         return deposits.check(bountyId, txHash);
     }
 
+    /** Synchronized: the journal check and the send must not interleave for two payouts of one bounty. */
     @Override
-    public String release(PayoutId payoutId, BountyId bountyId, WalletAddress to, Usdc amount) {
+    public synchronized String release(PayoutId payoutId, BountyId bountyId, WalletAddress to, Usdc amount) {
         Optional<String> earlier = earlierRelease(bountyId);
         if (earlier.isPresent()) {
             return earlier.get();
