@@ -7,6 +7,7 @@ import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -34,12 +35,18 @@ final class Web3jEscrowGateway implements EscrowGateway {
     }
 
     @Override
-    public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount) {
+    public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount,
+                                                Instant bountyDeadline) {
         if (amount.isZero()) {
             throw new IllegalArgumentException("a deposit must be more than zero USDC");
         }
-        // The contract compares the deadline with block time, so it is computed from block time too.
-        long deadline = node.latestTimestamp() + settings.depositWindow().toSeconds();
+        // The contract refuses deadlines past its MAX_DEADLINE; depositWindow mirrors it, checked against block time.
+        long deadline = bountyDeadline.getEpochSecond();
+        long latest = node.latestTimestamp();
+        if (deadline <= latest || deadline > latest + settings.depositWindow().toSeconds()) {
+            throw new IllegalArgumentException("bounty deadline " + bountyDeadline + " must be after the chain's time and"
+                    + " within " + settings.depositWindow() + " of it");
+        }
         return List.of(
                 new UnsignedTx(settings.usdcAddress(), EscrowAbi.approve(settings.escrowAddress(), amount.toOnChain()),
                         "0x0", "approve the escrow to take " + amount.toDecimalString() + " USDC"),

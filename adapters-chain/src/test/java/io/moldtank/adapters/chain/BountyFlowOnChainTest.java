@@ -146,8 +146,9 @@ class BountyFlowOnChainTest {
         }
 
         @Override
-        public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount) {
-            return delegate.depositTransactions(bountyId, payer, amount);
+        public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount,
+                                                    java.time.Instant deadline) {
+            return delegate.depositTransactions(bountyId, payer, amount, deadline);
         }
 
         @Override

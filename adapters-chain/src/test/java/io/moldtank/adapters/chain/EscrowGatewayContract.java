@@ -47,7 +47,7 @@ interface EscrowGatewayContract {
 
     @Test
     default void deposit_instructions_are_two_transactions_approve_then_deposit() {
-        assertThat(gateway().depositTransactions(newBounty(), poster(), Usdc.ofWhole(5))).hasSize(2);
+        assertThat(gateway().depositTransactions(newBounty(), poster(), Usdc.ofWhole(5), java.time.Instant.now().plus(java.time.Duration.ofDays(2)))).hasSize(2);
     }
 
     @Test

@@ -118,6 +118,17 @@ final class LocalChain implements AutoCloseable {
         }
     }
 
+    /** The latest block's time: deadlines must follow the chain's clock, which tests move forward. */
+    java.time.Instant now() {
+        try {
+            return java.time.Instant.ofEpochSecond(web3j.ethGetBlockByNumber(
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock()
+                    .getTimestamp().longValueExact());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void increaseTime(long seconds) {
         rpc("evm_increaseTime", List.of(seconds));
         rpc("evm_mine", List.of());

@@ -54,7 +54,8 @@ class Web3jEscrowGatewayTest {
 
     /** The poster signs and sends the calldata the gateway handed out; returns the deposit's tx hash. */
     String depositAsPoster(BountyId bounty, Usdc amount) {
-        List<UnsignedTx> txs = gateway.depositTransactions(bounty, new WalletAddress(LocalChain.POSTER.getAddress()), amount);
+        List<UnsignedTx> txs = gateway.depositTransactions(bounty, new WalletAddress(LocalChain.POSTER.getAddress()), amount,
+                chain.now().plus(java.time.Duration.ofDays(2)));
         assertThat(txs).extracting(UnsignedTx::to).containsExactly(chain.usdc, chain.escrow);
         String hash = null;
         for (UnsignedTx tx : txs) {

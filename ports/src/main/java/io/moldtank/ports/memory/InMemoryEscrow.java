@@ -5,6 +5,7 @@ import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import java.time.Instant;
 import java.util.*;
 
 /**
@@ -91,7 +92,8 @@ public final class InMemoryEscrow implements EscrowGateway {
     }
 
     @Override
-    public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount) {
+    public List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount,
+                                                Instant deadline) {
         return List.of(
                 new UnsignedTx("mock-usdc", "approve(mock-escrow," + amount.units() + ")", "0", "approve the escrow"),
                 new UnsignedTx("mock-escrow", "deposit(" + bountyId + "," + amount.units() + ")", "0", "deposit"));

@@ -34,7 +34,7 @@ public final class FundingBounty implements RequestDepositUseCase, ConfirmDeposi
                     bounties.store(b);
                     var amount = b.terms().reward();
                     return Outcome.done(new DepositInstructions(b.id(), amount,
-                            escrow.depositTransactions(b.id(), poster.wallet(), amount)));
+                            escrow.depositTransactions(b.id(), poster.wallet(), amount, b.terms().deadline())));
                 })
                 .orElseGet(() -> Outcome.notFound("bounty", c.bountyId())));
     }

@@ -4,14 +4,18 @@ import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The escrow contract as the core needs it. The contract enforces again what the domain decides. */
 public interface EscrowGateway {
 
-    /** Unsigned transactions the poster signs and sends: approve the escrow, then deposit. */
-    List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount);
+    /**
+     * Unsigned transactions the poster signs and sends: approve the escrow, then deposit. The
+     * bounty's {@code deadline} goes on chain, where it opens the poster's refund 24 h later.
+     */
+    List<UnsignedTx> depositTransactions(BountyId bountyId, WalletAddress payer, Usdc amount, Instant deadline);
 
     /** Looks the deposit up on chain by its transaction hash. */
     DepositCheck checkDeposit(BountyId bountyId, String txHash);
