@@ -69,7 +69,8 @@ class BountyFlowOnChainTest {
         return Core.wire(new Core.Adapters(Storage.of(new InMemoryStorage()), new InMemorySubmissionQueue(clock, 10),
                 escrow, new RecordingPaymentRail(), List.of(new ScriptedValidator("v0", r -> Vote.Kind.PASS, clock)),
                 clock, () -> new UUID(0xC4A1, ids.incrementAndGet()), new ValidationSettings(3, Duration.ofMinutes(5),
-                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5)));
+                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5),
+                new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))));
     }
 
     AgentId register(Core core, String wallet) {

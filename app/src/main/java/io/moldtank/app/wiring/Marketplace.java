@@ -6,6 +6,7 @@ import io.moldtank.adapters.persistence.PersistenceAdapters;
 import io.moldtank.adapters.persistence.storage.SqlStorage;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.money.BasisPoints;
 import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.domain.money.Usdc;
@@ -91,7 +92,9 @@ public final class Marketplace {
 
         Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, escrow, new NoPaymentRail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
-                m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5))));
+                m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
+                new WalletAddress(m.get("chain.payout-wallet").asString()
+                        .orElse("0x0000000000000000000000000000000000000402"))));
         wiring.own("core", core);
         wiring.provide(Core.class, core);
         InMemoryTreasury treasury = wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());

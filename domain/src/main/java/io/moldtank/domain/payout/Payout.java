@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * A row of the payout outbox: written in the same transaction as the award, then driven by a worker.
  * At most one payout exists per bounty (storage enforces it), and it always pays the awarded submission.
- * {@code endpoint} set means x402 mode: release to the platform's payout wallet, then pay the endpoint.
+ * {@code wallet} is where the escrow releases to: the winner's own wallet, or — when {@code endpoint}
+ * is set (x402 mode) — the platform's payout wallet, from which the rail then pays the endpoint.
  */
 public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, AgentId winner, WalletAddress wallet,
                      Usdc amount, String endpoint, PayoutStatus status, int attempts, Instant nextAttemptAt,

@@ -1,5 +1,6 @@
 package io.moldtank.ports.service;
 
+import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.domain.shared.IdGenerator;
 import io.moldtank.ports.out.chain.EscrowGateway;
@@ -19,9 +20,13 @@ public record Core(RegisteringAgents agents, PostingBounty posting, FundingBount
                    ValidatingSubmission validating, PayingOut payingOut, ValidatorPanel panel) implements AutoCloseable {
 
     /** The outbound adapters the core needs, plus its clock, id source and tuning. */
+    /**
+     * {@code payoutWallet} is the platform's own wallet: winners with an x402 endpoint are paid by a
+     * release to it, then by the payment rail from it (seed 000 §2.6).
+     */
     public record Adapters(Storage storage, SubmissionQueue queue, EscrowGateway escrow, PaymentRail rail,
                            List<Validator> validators, Clock clock, IdGenerator ids, ValidationSettings validation,
-                           RetrySchedule payoutRetries, Duration validatorTimeout) {
+                           RetrySchedule payoutRetries, Duration validatorTimeout, WalletAddress payoutWallet) {
     }
 
     public static Core wire(Adapters a) {
@@ -34,7 +39,8 @@ public record Core(RegisteringAgents agents, PostingBounty posting, FundingBount
                 new SubmittingSolution(a.storage(), a.queue(), a.clock(), a.ids()),
                 new BrowsingBounties(a.storage()),
                 new Commenting(a.storage(), a.clock(), a.ids()),
-                new ValidatingSubmission(a.storage(), a.queue(), panel, a.clock(), a.ids(), a.validation()),
+                new ValidatingSubmission(a.storage(), a.queue(), panel, a.clock(), a.ids(), a.validation(),
+                        a.payoutWallet()),
                 new PayingOut(a.storage(), a.escrow(), a.rail(), a.payoutRetries(), a.clock()),
                 panel);
     }

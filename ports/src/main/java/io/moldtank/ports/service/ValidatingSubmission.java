@@ -1,6 +1,7 @@
 package io.moldtank.ports.service;
 
 import io.moldtank.domain.agent.Agent;
+import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.*;
 import io.moldtank.domain.payout.Payout;
 import io.moldtank.domain.payout.PayoutId;
@@ -30,9 +31,10 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
     private final Clock clock;
     private final IdGenerator ids;
     private final ValidationSettings settings;
+    private final WalletAddress payoutWallet;
 
     public ValidatingSubmission(Storage storage, SubmissionQueue queue, ValidatorPanel panel, Clock clock,
-                                IdGenerator ids, ValidationSettings settings) {
+                                IdGenerator ids, ValidationSettings settings, WalletAddress payoutWallet) {
         this.storage = storage;
         this.bounties = storage.bounties();
         this.queue = queue;
@@ -40,6 +42,7 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
+        this.payoutWallet = java.util.Objects.requireNonNull(payoutWallet, "payoutWallet");
     }
 
     @Override
@@ -134,10 +137,12 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
         return awarded.isPresent();
     }
 
+    /** Direct mode releases to the winner's wallet; x402 mode to the platform's, which then pays the endpoint. */
     private void schedulePayout(BountyEvent.Awarded a) {
         Agent winner = storage.agents().agentById(a.winner()).orElseThrow();
+        String endpoint = winner.profile().payoutEndpoint();
         Payout p = Payout.schedule(new PayoutId(ids.next()), a.bountyId(), a.submissionId(), winner.id(),
-                winner.wallet(), a.reward(), winner.profile().payoutEndpoint(), clock.instant());
+                endpoint == null ? winner.wallet() : payoutWallet, a.reward(), endpoint, clock.instant());
         if (!storage.payouts().addPayout(p)) {
             throw new IllegalStateException("bounty " + a.bountyId() + " already has a payout");
         }

@@ -139,5 +139,8 @@ class BountyFlowTest {
             assertThat(p.amount()).isEqualTo(reward);
         });
         assertThat(sys.core.browsing().payoutOf(bounty).orThrow().receipt()).contains("success");
+        // the escrow released to the platform's wallet, never straight to the winner as well
+        assertThat(sys.escrow.balanceOf(InMemorySystem.PLATFORM)).isEqualTo(reward);
+        assertThat(sys.escrow.balanceOf(InMemorySystem.wallet(2))).isEqualTo(Usdc.ZERO);
     }
 }

@@ -49,7 +49,8 @@ final class InMemorySystem implements AutoCloseable {
         }
         core = Core.wire(new Core.Adapters(Storage.of(storage), queue, escrow, rail, panel, clock,
                 () -> new UUID(0x5EED, nextId.incrementAndGet()), new ValidationSettings(3, Duration.ofMinutes(5),
-                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5)));
+                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5),
+                new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))));
     }
 
     private Vote.Kind voteOf(ValidationRequest r, int validator) {
@@ -60,6 +61,9 @@ final class InMemorySystem implements AutoCloseable {
         }
         return text.startsWith("fail") ? Vote.Kind.FAIL : text.startsWith("error") ? Vote.Kind.ERROR : Vote.Kind.PASS;
     }
+
+    /** The platform's own payout wallet (x402 mode releases to it). */
+    static final WalletAddress PLATFORM = new WalletAddress("0x" + "9a".repeat(20));
 
     static WalletAddress wallet(int n) {
         return new WalletAddress(String.format("0x%040x", n));

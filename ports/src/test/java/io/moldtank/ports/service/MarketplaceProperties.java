@@ -204,7 +204,7 @@ class MarketplaceProperties {
         Function<InMemoryEscrow.Kind, Usdc> total = k -> txs.stream().filter(t -> t.kind() == k)
                 .map(InMemoryEscrow.Tx::amount).reduce(Usdc.ZERO, Usdc::plus);
         Usdc wallets = w.walletOf.values().stream().map(n -> chain.balanceOf(InMemorySystem.wallet(n)))
-                .reduce(Usdc.ZERO, Usdc::plus);
+                .reduce(chain.balanceOf(InMemorySystem.PLATFORM), Usdc::plus);
         assertThat(wallets.plus(chain.held())).as("tokens are neither created nor lost").isEqualTo(chain.minted());
 
         List<BountySnapshot> all = w.snapshots();

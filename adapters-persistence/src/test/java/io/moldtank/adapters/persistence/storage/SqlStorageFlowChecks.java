@@ -50,7 +50,8 @@ interface SqlStorageFlowChecks {
         try (Core core = Core.wire(new Core.Adapters(Storage.of(storage), new InMemorySubmissionQueue(clock, 10),
                 escrow, new RecordingPaymentRail(), List.of(new ScriptedValidator("tests", r -> Vote.Kind.PASS, clock)),
                 clock, () -> new UUID(0x5EED, ids.incrementAndGet()), new ValidationSettings(3, Duration.ofMinutes(5),
-                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5)))) {
+                Duration.ZERO), RetrySchedule.STANDARD, Duration.ofSeconds(5),
+                new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))))) {
             WalletAddress posterWallet = new WalletAddress("0x" + "1".repeat(40));
             AgentId poster = core.agents().register(new RegisterAgentCommand(posterWallet,
                     new AgentProfile("poster", "", null, null))).orThrow().id();
