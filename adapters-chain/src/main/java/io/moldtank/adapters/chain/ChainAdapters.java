@@ -78,8 +78,8 @@ public final class ChainAdapters {
 
     /**
      * How to reach the chain. {@code fromBlock} is the escrow's deployment block (where log searches start);
-     * {@code depositWindow} sets the on-chain refund deadline of new deposits (latest block time + window; it must cover
-     * the longest bounty); {@code journal} is the file the QA wallet records each release in before
+     * {@code depositWindow} is how far past the chain's time a deposit's deadline (the bounty's) may lie, mirroring the
+     * contract's MAX_DEADLINE; {@code journal} is the file the QA wallet records each release in before
      * broadcasting it (null: in memory only, for tests and the embedded mode).
      */
     public record ChainSettings(String rpcUrl, long chainId, String usdcAddress, String escrowAddress,

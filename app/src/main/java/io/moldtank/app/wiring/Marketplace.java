@@ -10,7 +10,6 @@ import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.money.BasisPoints;
 import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.domain.money.Usdc;
-import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.memory.InMemoryTreasury;
 import io.moldtank.ports.service.Registry;
 import io.moldtank.ports.service.RegistryStorage;
@@ -79,18 +78,13 @@ public final class Marketplace {
         wiring.provide(Guards.class, guards);
         wiring.chose("nonces-and-rate-limits", guardKind);
 
-        String chain = m.get("chain.kind").asString().orElse("mock");
-        if (!chain.equals("mock")) {
-            throw new IllegalArgumentException("moldtank.chain.kind: only 'mock' is available in this build");
-        }
-        InMemoryEscrow escrow = wiring.provide(InMemoryEscrow.class, new InMemoryEscrow());
-        wiring.chose("chain", "mock (in-process escrow with the contract's rules)");
+        Chain chain = Chain.from(m.get("chain"), wiring);
 
         List<Validator> validators = Validators.from(m.get("validators"), wiring);
         wiring.chose("validators", validators.isEmpty() ? "none configured"
                 : validators.stream().map(Validator::name).toList().toString());
 
-        Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, escrow, new NoPaymentRail(), validators,
+        Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, chain.escrow(), chain.rail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
                 m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
                 new WalletAddress(m.get("chain.payout-wallet").asString()

@@ -63,4 +63,12 @@ class MarketplaceTest {
                 "moldtank.queue.kind", "kafka")), wiring)).hasMessageContaining("storage, redis or memory");
         close(wiring);
     }
+
+    @Test
+    void a_web3j_chain_without_its_node_settings_is_refused_by_name(@TempDir Path dir) {
+        Wiring wiring = Wiring.withSystemDefaults();
+        assertThatThrownBy(() -> Marketplace.wire(config(Map.of("moldtank.storage.h2.file", dir.resolve("db").toString(),
+                "moldtank.chain.kind", "web3j")), wiring)).hasMessageContaining("moldtank.chain.rpc-url is required");
+        close(wiring);
+    }
 }
