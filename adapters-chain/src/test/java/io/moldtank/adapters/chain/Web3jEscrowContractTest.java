@@ -1,5 +1,7 @@
 package io.moldtank.adapters.chain;
 
+import io.moldtank.ports.contract.EscrowGatewayContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moldtank.adapters.chain.ChainAdapters.Connection;

@@ -13,56 +13,71 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the core relies on from any escrow: deposits are recognised only for their own bounty, a
- * bounty's funds are released at most once, and a release can always be found again on chain.
- * The in-memory escrow and the web3j gateway on a local node both implement this.
+ * What every EscrowGateway must do, written once and run against the in-process mock chain
+ * (InMemoryEscrow, the embedded default) and the web3j gateway on Anvil, so the mock cannot drift
+ * from the contract's semantics the core relies on.
  */
 public interface EscrowGatewayContract {
+    EscrowGateway gateway();
 
-    EscrowGateway escrow();
+    /** The poster funds the bounty on this chain; returns the deposit transaction's hash. */
+    String deposit(BountyId bounty, Usdc amount);
 
-    /** A poster funds its wallet and deposits for the bounty, as its own wallet would; returns the tx hash. */
-    String depositAsPoster(BountyId bounty, WalletAddress poster, Usdc amount);
+    WalletAddress poster();
 
-    /** The token balance of a wallet, as the chain reports it. */
-    Usdc balanceOf(WalletAddress wallet);
+    WalletAddress winner();
 
-    /** A wallet the chain knows is allowed to hold tokens (on a real node: one of its accounts). */
-    WalletAddress wallet(int n);
-
-    @Test
-    default void a_deposit_is_confirmed_for_its_own_bounty_only() {
-        BountyId bounty = new BountyId(UUID.randomUUID());
-        String tx = depositAsPoster(bounty, wallet(1), Usdc.parse("7.5"));
-        assertThat(escrow().checkDeposit(bounty, tx)).isInstanceOfSatisfying(DepositCheck.Confirmed.class,
-                c -> assertThat(c.amount()).isEqualTo(Usdc.parse("7.5")));
-        assertThat(escrow().checkDeposit(new BountyId(UUID.randomUUID()), tx)).isInstanceOf(DepositCheck.Invalid.class);
-        assertThat(escrow().checkDeposit(bounty, "0x" + "fe".repeat(32))).isInstanceOf(DepositCheck.Invalid.class);
+    default BountyId newBounty() {
+        return new BountyId(UUID.randomUUID());
     }
 
     @Test
-    default void funds_are_released_once_and_the_release_is_found_again() {
-        BountyId bounty = new BountyId(UUID.randomUUID());
-        depositAsPoster(bounty, wallet(1), Usdc.ofWhole(3));
-        WalletAddress winner = wallet(2);
-        Usdc before = balanceOf(winner);
-        assertThat(escrow().findRelease(bounty)).isEmpty();
-        String tx = escrow().release(new PayoutId(UUID.randomUUID()), bounty, winner, Usdc.ofWhole(3));
-        assertThat(balanceOf(winner)).isEqualTo(before.plus(Usdc.ofWhole(3)));
-        assertThat(escrow().findRelease(bounty)).hasValueSatisfying(r -> {
-            assertThat(r.txHash()).isEqualTo(tx);
-            assertThat(r.to()).isEqualTo(winner);
+    default void a_deposit_is_confirmed_for_its_bounty_with_amount_and_payer() {
+        BountyId bounty = newBounty();
+        String tx = deposit(bounty, Usdc.ofWhole(5));
+        assertThat(gateway().checkDeposit(bounty, tx)).isEqualTo(new DepositCheck.Confirmed(Usdc.ofWhole(5), poster()));
+    }
+
+    @Test
+    default void a_deposit_checked_against_another_bounty_or_an_unknown_hash_is_invalid() {
+        String tx = deposit(newBounty(), Usdc.ofWhole(5));
+        assertThat(gateway().checkDeposit(newBounty(), tx)).isInstanceOf(DepositCheck.Invalid.class);
+        assertThat(gateway().checkDeposit(newBounty(), "0x" + "0f".repeat(32))).isInstanceOf(DepositCheck.Invalid.class);
+    }
+
+    @Test
+    default void deposit_instructions_are_two_transactions_approve_then_deposit() {
+        assertThat(gateway().depositTransactions(newBounty(), poster(), Usdc.ofWhole(5), java.time.Instant.now().plus(java.time.Duration.ofDays(2)))).hasSize(2);
+    }
+
+    @Test
+    default void a_bounty_is_released_once_and_the_release_is_found_by_its_bounty() {
+        BountyId bounty = newBounty();
+        deposit(bounty, Usdc.ofWhole(5));
+        assertThat(gateway().findRelease(bounty)).isEmpty();
+        String hash = gateway().release(new PayoutId(UUID.randomUUID()), bounty, winner(), Usdc.ofWhole(5));
+        assertThat(gateway().findRelease(bounty)).hasValueSatisfying(r -> {
+            assertThat(r.txHash()).isEqualTo(hash);
+            assertThat(r.to()).isEqualTo(winner());
+            assertThat(r.amount()).isEqualTo(Usdc.ofWhole(5));
+            assertThat(r.confirmed()).isTrue();
         });
-        assertThatThrownBy(() -> escrow().release(new PayoutId(UUID.randomUUID()), bounty, winner, Usdc.ofWhole(3)))
-                .isInstanceOf(RuntimeException.class);
-        assertThat(balanceOf(winner)).isEqualTo(before.plus(Usdc.ofWhole(3)));
     }
 
     @Test
-    default void nothing_is_released_for_a_bounty_without_a_deposit() {
-        BountyId bounty = new BountyId(UUID.randomUUID());
-        assertThatThrownBy(() -> escrow().release(new PayoutId(UUID.randomUUID()), bounty, wallet(2), Usdc.ofWhole(1)))
+    default void a_release_of_another_amount_than_held_fails_and_releases_nothing() {
+        BountyId bounty = newBounty();
+        deposit(bounty, Usdc.ofWhole(5));
+        assertThatThrownBy(() -> gateway().release(new PayoutId(UUID.randomUUID()), bounty, winner(), Usdc.ofWhole(4)))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(escrow().findRelease(bounty)).isEmpty();
+        assertThat(gateway().findRelease(bounty)).isEmpty();
+    }
+
+    @Test
+    default void a_bounty_without_a_deposit_cannot_be_released() {
+        BountyId bounty = newBounty();
+        assertThatThrownBy(() -> gateway().release(new PayoutId(UUID.randomUUID()), bounty, winner(), Usdc.ofWhole(5)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(gateway().findRelease(bounty)).isEmpty();
     }
 }

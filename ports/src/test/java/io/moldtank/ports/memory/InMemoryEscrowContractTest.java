@@ -1,9 +1,10 @@
-package io.moldtank.adapters.chain;
+package io.moldtank.ports.memory;
+
+import io.moldtank.ports.contract.EscrowGatewayContract;
 
 import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
-import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.out.chain.EscrowGateway;
 
 /** The in-process mock chain (the embedded default) against the escrow contract. */
@@ -23,11 +24,11 @@ class InMemoryEscrowContractTest implements EscrowGatewayContract {
 
     @Override
     public WalletAddress poster() {
-        return new WalletAddress(LocalChain.POSTER.getAddress());
+        return new WalletAddress("0x" + "a1".repeat(20));
     }
 
     @Override
     public WalletAddress winner() {
-        return new WalletAddress(LocalChain.WINNER.getAddress());
+        return new WalletAddress("0x" + "b2".repeat(20));
     }
 }
