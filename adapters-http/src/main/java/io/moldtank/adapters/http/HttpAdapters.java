@@ -1,0 +1,61 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.moldtank.ports.out.guard.IdempotencyStore;
+import io.moldtank.ports.out.guard.NonceStore;
+import io.moldtank.ports.out.guard.RateLimiter;
+import io.moldtank.ports.service.Core;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one public entry of adapters-http: registers the agent-facing API (/api/v1, /skill.md) on a
+ * routing, over the wired core and the guard ports the app chose (in-process or Redis).
+ */
+public final class HttpAdapters {
+    public static final String API_ROOT = "/api/v1";
+
+    private HttpAdapters() {
+    }
+
+    /**
+     * What the API needs: the use cases, the guards, the clock requests are timed against, and the
+     * browser origins allowed by CORS (empty: no browser access).
+     */
+    public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                      Set<String> corsOrigins) {
+        public Api {
+            Objects.requireNonNull(core, "core");
+            Objects.requireNonNull(nonces, "nonces");
+            Objects.requireNonNull(limiter, "limiter");
+            Objects.requireNonNull(idempotency, "idempotency");
+            Objects.requireNonNull(clock, "clock");
+            corsOrigins = corsOrigins == null ? Set.of() : Set.copyOf(corsOrigins);
+        }
+    }
+
+    /** Registers every route, the edge filter and the problem+json error handlers. */
+    public static void register(HttpRouting.Builder routing, Api api) {
+        register(routing, api, new UrlGuard(UrlGuard.SYSTEM_DNS), new RouteTable());
+    }
+
+    static void register(HttpRouting.Builder routing, Api api, UrlGuard urls, RouteTable table) {
+        Core core = api.core();
+        RateLimits limits = new RateLimits(api.limiter());
+        Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits);
+        Idempotency idempotency = new Idempotency(api.idempotency());
+        // Services are built first so the route table is complete before the filter names families.
+        AgentsService agents = new AgentsService(core.agents(), auth, urls, table);
+        BountiesService bounties = new BountiesService(core, auth, idempotency, table);
+        CommentsService comments = new CommentsService(core, auth, table);
+        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table);
+        DocsService docs = new DocsService(table);
+        routing.addFilter(new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table)))
+                .register(AgentsService.PATH, agents)
+                .register(BountiesService.PATH, bounties, comments)
+                .register(SubmissionsService.PATH, submissions)
+                .register(docs);
+        Problems.register(routing);
+    }
+}
