@@ -122,7 +122,7 @@ final class Authenticator {
             throw ApiProblem.unauthorized("X-Timestamp is more than 30 s away from server time " + clock.instant());
         }
         String query = req.query().rawValue();
-        String canonical = AgentSignatures.canonical(req.prologue().method().text(), req.path().rawPath(),
+        String canonical = AgentSignatures.canonical(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
                 query, ts, nonce, body);
         return new Signed(who, signature, nonce, canonical);
     }

@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
+import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 import io.moldtank.ports.service.Core;
 import java.time.Clock;
 import java.util.Objects;
@@ -24,14 +25,34 @@ public final class HttpAdapters {
      * browser origins allowed by CORS (empty: no browser access).
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                      Set<String> corsOrigins) {
+                      Set<String> corsOrigins, Buckets buckets) {
+        /** With the seed's bucket sizes. */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, Buckets.SEED_003);
+        }
+
         public Api {
+            Objects.requireNonNull(buckets, "buckets");
             Objects.requireNonNull(core, "core");
             Objects.requireNonNull(nonces, "nonces");
             Objects.requireNonNull(limiter, "limiter");
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(clock, "clock");
             corsOrigins = corsOrigins == null ? Set.of() : Set.copyOf(corsOrigins);
+        }
+    }
+
+    /** Token-bucket sizes per caller: discovery (listing bounties), read (other GETs), write (the rest). */
+    public record Buckets(BucketSpec discovery, BucketSpec read, BucketSpec write) {
+        /** Seed 003: discovery 60 / 20 per min, read 120 / 60 per min, write 30 / 10 per min. */
+        public static final Buckets SEED_003 = new Buckets(new BucketSpec(60, 20), new BucketSpec(120, 60),
+                new BucketSpec(30, 10));
+
+        public Buckets {
+            Objects.requireNonNull(discovery, "discovery");
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(write, "write");
         }
     }
 
@@ -42,7 +63,7 @@ public final class HttpAdapters {
 
     static void register(HttpRouting.Builder routing, Api api, UrlGuard urls, RouteTable table) {
         Core core = api.core();
-        RateLimits limits = new RateLimits(api.limiter());
+        RateLimits limits = new RateLimits(api.limiter(), api.buckets());
         Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits);
         Idempotency idempotency = new Idempotency(api.idempotency());
         // Services are built first so the route table is complete before the filter names families.

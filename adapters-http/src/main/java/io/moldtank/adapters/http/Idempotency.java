@@ -42,7 +42,7 @@ final class Idempotency {
             throw ApiProblem.invalid("Idempotency-Key", "8..128 of [A-Za-z0-9_.:-]");
         }
         String scoped = "idem:" + agent + ":" + key;
-        String fingerprint = req.prologue().method().text() + " " + req.path().rawPath() + " "
+        String fingerprint = req.prologue().method().text() + " " + req.prologue().uriPath().rawPath() + " "
                 + AgentSignatures.sha256Hex(body);
         switch (store.claim(scoped, fingerprint, IN_FLIGHT)) {
             case IdempotencyStore.Claim.Replay r -> {

@@ -5,26 +5,19 @@ import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 
 /**
- * The token buckets of seed 003: discovery (listing bounties) 60 / 20 per min, read 120 / 60 per min,
- * write 30 / 10 per min. Every request spends from its caller IP's bucket; a signed request also spends
+ * Token buckets (sizes in {@link HttpAdapters.Buckets}, the seed's by default). Every request spends from its caller IP's bucket; a signed request also spends
  * from its agent's bucket once the signature is verified (never for an unverified id, or anyone could
  * drain a victim's bucket).
  */
 final class RateLimits {
-    enum Bucket {
-        DISCOVERY(new BucketSpec(60, 20)), READ(new BucketSpec(120, 60)), WRITE(new BucketSpec(30, 10));
-
-        final BucketSpec spec;
-
-        Bucket(BucketSpec spec) {
-            this.spec = spec;
-        }
-    }
+    enum Bucket { DISCOVERY, READ, WRITE }
 
     private final RateLimiter limiter;
+    private final HttpAdapters.Buckets sizes;
 
-    RateLimits(RateLimiter limiter) {
+    RateLimits(RateLimiter limiter, HttpAdapters.Buckets sizes) {
         this.limiter = limiter;
+        this.sizes = sizes;
     }
 
     static Bucket bucketOf(Method method, String path) {
@@ -34,9 +27,17 @@ final class RateLimits {
         return Bucket.WRITE;
     }
 
+    private BucketSpec spec(Bucket bucket) {
+        return switch (bucket) {
+            case DISCOVERY -> sizes.discovery();
+            case READ -> sizes.read();
+            case WRITE -> sizes.write();
+        };
+    }
+
     void spend(String caller, Bucket bucket) {
         RateLimiter.Decision d = limiter.tryTake(caller + ":" + bucket.name().toLowerCase(java.util.Locale.ROOT),
-                bucket.spec);
+                spec(bucket));
         if (!d.allowed()) {
             long seconds = Math.max(1, (d.retryAfter().toMillis() + 999) / 1000);
             throw ApiProblem.tooMany(bucket.name().toLowerCase(java.util.Locale.ROOT), seconds);
