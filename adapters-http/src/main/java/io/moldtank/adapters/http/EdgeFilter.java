@@ -66,7 +66,8 @@ final class EdgeFilter implements Filter {
         }
     }
 
-    private static void securityHeaders(RoutingResponse res) {
+    /** Also called by {@link Problems}: Helidon clears headers before an error handler writes. */
+    static void securityHeaders(io.helidon.webserver.http.ServerResponse res) {
         res.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         res.header("X-Content-Type-Options", "nosniff");
         res.header("X-Frame-Options", "DENY");

@@ -57,6 +57,7 @@ final class Problems {
         if (p.retryAfterSeconds() != null) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
         }
+        EdgeFilter.securityHeaders(res);
         res.status(Status.create(p.status()));
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
         res.send(Json.write(body));

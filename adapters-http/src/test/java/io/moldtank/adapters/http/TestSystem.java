@@ -39,6 +39,7 @@ final class TestSystem {
     final InMemoryEscrow escrow = new InMemoryEscrow();
     final InProcessRateLimiter limiter = new InProcessRateLimiter(clock);
     final RouteTable routes = new RouteTable();
+    final InProcessIdempotencyStore idempotency = new InProcessIdempotencyStore(clock);
     final Core core;
 
     final HttpAdapters.Buckets buckets;
@@ -62,7 +63,7 @@ final class TestSystem {
 
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                new InProcessIdempotencyStore(clock), clock, Set.of(ALLOWED_ORIGIN), buckets);
+                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
