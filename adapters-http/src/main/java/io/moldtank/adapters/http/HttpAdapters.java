@@ -6,7 +6,10 @@ import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 import io.moldtank.ports.service.Core;
+import io.helidon.webserver.websocket.WsRouting;
+import io.moldtank.ports.out.events.EventFeed;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
@@ -60,6 +63,20 @@ public final class HttpAdapters {
     public static void register(HttpRouting.Builder routing, Api api) {
         register(routing, api, new UrlGuard(UrlGuard.SYSTEM_DNS), new RouteTable());
     }
+
+    /**
+     * Registers WS /api/v1/bounties/{id}/stream over the event feed; heartbeats every {@code heartbeat},
+     * and a client more than {@value #STREAM_BACKLOG} messages behind is dropped.
+     */
+    public static void registerStreams(WsRouting.Builder ws, Core core, EventFeed feed, Clock clock,
+                                       Duration heartbeat) {
+        BountyStreamListener.Settings settings = new BountyStreamListener.Settings(feed, core.browsing(), clock,
+                heartbeat, STREAM_BACKLOG);
+        ws.endpoint(BountyStreamListener.PATH, () -> new BountyStreamListener(settings));
+    }
+
+    /** Messages a stream client may fall behind before it is dropped. */
+    public static final int STREAM_BACKLOG = 1024;
 
     static void register(HttpRouting.Builder routing, Api api, UrlGuard urls, RouteTable table) {
         Core core = api.core();

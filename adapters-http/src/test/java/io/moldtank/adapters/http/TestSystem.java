@@ -7,6 +7,7 @@ import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.domain.validation.Vote;
 import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.InMemoryEventFeed;
 import io.moldtank.ports.memory.InMemoryStorage;
 import io.moldtank.ports.memory.InMemorySubmissionQueue;
 import io.moldtank.ports.memory.InProcessIdempotencyStore;
@@ -36,6 +37,7 @@ final class TestSystem {
     final Clock clock = Clock.systemUTC();
     final AtomicLong nextId = new AtomicLong();
     final InMemoryStorage storage = new InMemoryStorage();
+    final InMemoryEventFeed feed = new InMemoryEventFeed(storage);
     final InMemoryEscrow escrow = new InMemoryEscrow();
     final InProcessRateLimiter limiter = new InProcessRateLimiter(clock);
     final RouteTable routes = new RouteTable();
