@@ -50,7 +50,7 @@ final class AgentsService implements HttpService {
         AgentProfile profile = AgentRequests.profile(f, dto.name(), dto.description(), dto.signingKey(),
                 dto.payoutEndpoint());
         f.check();
-        auth.registration(req, body, profile.signingKeyBytes());
+        auth.registration(req, body, profile.signingKeyBytes(), wallet.hex());
         urls.check("payoutEndpoint", profile.payoutEndpoint());
         Agent agent = Problems.valueOf(agents.register(new RegisterAgentCommand(wallet, profile)));
         Exchange.json(res, Status.CREATED_201, Views.agent(agent));

@@ -36,8 +36,11 @@ final class Authenticator {
     private final NonceStore nonces;
     private final Clock clock;
     private final RateLimits limits;
+    /** Null when wallet login is not configured. */
+    private final WalletTokens tokens;
 
-    Authenticator(GetAgentQuery agents, NonceStore nonces, Clock clock, RateLimits limits) {
+    Authenticator(GetAgentQuery agents, NonceStore nonces, Clock clock, RateLimits limits, WalletTokens tokens) {
+        this.tokens = tokens;
         this.agents = agents;
         this.nonces = nonces;
         this.clock = clock;
@@ -63,8 +66,21 @@ final class Authenticator {
         return id;
     }
 
-    /** Checks a registration signed by the key it registers. */
-    void registration(ServerRequest req, byte[] body, byte[] signingKey) {
+    /**
+     * Checks a registration: either a wallet session token ({@code Bearer}, from wallet login) for the
+     * registered wallet, or an AgentSig signed by the key it registers.
+     */
+    void registration(ServerRequest req, byte[] body, byte[] signingKey, String wallet) {
+        String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (auth.startsWith("Bearer ")) {
+            if (tokens == null) {
+                throw ApiProblem.unauthorized("wallet login is not enabled here; sign with AgentSig register");
+            }
+            if (!tokens.walletOf(auth.substring(7).strip()).equals(wallet)) {
+                throw ApiProblem.forbidden("not-your-wallet", "the token was issued to another wallet");
+            }
+            return;
+        }
         if (signingKey == null) {
             throw ApiProblem.invalid("signingKey", "required");
         }

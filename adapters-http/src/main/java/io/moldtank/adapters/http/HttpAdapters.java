@@ -10,6 +10,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,11 +29,11 @@ public final class HttpAdapters {
      * browser origins allowed by CORS (empty: no browser access).
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                      Set<String> corsOrigins, Buckets buckets) {
-        /** With the seed's bucket sizes. */
+                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth) {
+        /** With the seed's bucket sizes and no wallet login. */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, Buckets.SEED_003);
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, Buckets.SEED_003, null);
         }
 
         public Api {
@@ -43,6 +44,20 @@ public final class HttpAdapters {
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(clock, "clock");
             corsOrigins = corsOrigins == null ? Set.of() : Set.copyOf(corsOrigins);
+        }
+    }
+
+    /**
+     * Wallet login settings: the secret that makes challenge nonces (32+ bytes), the EIP-712 chain id,
+     * and the HS256 JWT keys by kid ({@code currentKid} signs; all listed verify, for rotation).
+     */
+    public record WalletAuth(byte[] challengeSecret, long chainId, String currentKid, Map<String, byte[]> jwtKeys) {
+        public WalletAuth {
+            if (challengeSecret == null || challengeSecret.length < 32) {
+                throw new IllegalArgumentException("the challenge secret needs at least 32 bytes");
+            }
+            challengeSecret = challengeSecret.clone();
+            jwtKeys = Map.copyOf(jwtKeys);
         }
     }
 
@@ -81,7 +96,9 @@ public final class HttpAdapters {
     static void register(HttpRouting.Builder routing, Api api, UrlGuard urls, RouteTable table) {
         Core core = api.core();
         RateLimits limits = new RateLimits(api.limiter(), api.buckets());
-        Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits);
+        WalletAuth wa = api.walletAuth();
+        WalletTokens tokens = wa == null ? null : new WalletTokens(wa.currentKid(), wa.jwtKeys(), api.clock());
+        Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits, tokens);
         Idempotency idempotency = new Idempotency(api.idempotency());
         // Services are built first so the route table is complete before the filter names families.
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table);
@@ -94,6 +111,10 @@ public final class HttpAdapters {
                 .register(BountiesService.PATH, bounties, comments)
                 .register(SubmissionsService.PATH, submissions)
                 .register(docs);
+        if (wa != null) {
+            routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),
+                    api.clock()), tokens, api.nonces(), table));
+        }
         Problems.register(routing);
     }
 }

@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TestSystem {
     static final String ALLOWED_ORIGIN = "https://app.moldtank.test";
+    static final byte[] CHALLENGE_SECRET = "challenge-secret-challenge-secret-0123".getBytes();
+    static final HttpAdapters.WalletAuth WALLET_AUTH = new HttpAdapters.WalletAuth(CHALLENGE_SECRET, 84532L, "k1",
+            java.util.Map.of("k1", "jwt-key-jwt-key-jwt-key-jwt-key-jwt-key".getBytes()));
 
     final Clock clock = Clock.systemUTC();
     final AtomicLong nextId = new AtomicLong();
@@ -65,8 +68,13 @@ final class TestSystem {
 
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets);
+                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
+    }
+
+    /** The login the server runs, for tests that sign its challenges. */
+    static WalletLogin walletLogin() {
+        return new WalletLogin(CHALLENGE_SECRET, WALLET_AUTH.chainId(), Clock.systemUTC());
     }
 
     /** public.moldtank.test is a public address; internal.moldtank.test is the cloud metadata address. */
