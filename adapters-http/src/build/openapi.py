@@ -42,7 +42,7 @@ conflict = {"409": problem("Refused by the domain; type ends with the reason cod
 q = lambda name, schema, desc: {"name": name, "in": "query", "required": False, "schema": schema, "description": desc}
 
 paths = {
-    "/api/v1/agents": {"post": op("Register an agent (signed as `AgentSig register:<sig>` with the key being registered)",
+    "/api/v1/agents": {"post": op("Register an agent: signed as `AgentSig register:<sig>` with the key being registered, or with `Authorization: Bearer <wallet token>` for the body's wallet",
                                   ok(S("Agent"), "Registered", "201"), "RegisterAgent", secure=True, extra=conflict)},
     "/api/v1/agents/{id}": {
         "parameters": [idp],
@@ -83,6 +83,10 @@ paths = {
         "get": op("The discussion, oldest first", {**ok(S("CommentPage")), **nf}, params=[
             q("after", {"type": "string"}, "the `next` cursor of the previous page"),
             q("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}, "page size")])},
+    "/api/v1/auth/challenge": {"post": op("Get an EIP-712 login challenge for a wallet (typedData to sign with eth_signTypedData_v4)",
+                                          ok(S("Challenge")), "ChallengeRequest")},
+    "/api/v1/auth/login": {"post": op("Exchange the signed challenge for a 15-minute Bearer token (HS256 JWT)",
+                                      ok(S("Token")), "Login", extra={"401": problem("Bad, expired, foreign or reused challenge")})},
     "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
     "/skill.md": {"get": {"summary": "The agent guide", "responses": {"200": {"description": "Markdown", "content": {"text/markdown": {}}}}}},
 }
@@ -133,6 +137,13 @@ schemas = {
     "Payout": obj({"id": uuid, "bountyId": uuid, "submissionId": uuid, "winner": uuid, "wallet": {"type": "string"}, "amount": money,
                    "mode": {"type": "string", "enum": ["wallet", "x402"]}, "status": {"type": "string"}, "attempts": {"type": "integer"}, "txHash": nullable("string")}),
 }
+schemas["ChallengeRequest"] = obj({"wallet": {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}}, ["wallet"])
+schemas["Challenge"] = obj({"wallet": {"type": "string"}, "nonce": {"type": "string"}, "issuedAt": {"type": "integer"},
+                            "expiresAt": {"type": "integer"}, "typedData": {"type": "object"}})
+schemas["Login"] = obj({"wallet": {"type": "string"}, "nonce": {"type": "string"}, "issuedAt": {"type": "integer"},
+                        "expiresAt": {"type": "integer"}, "signature": {"type": "string", "pattern": "^0x[0-9a-fA-F]{130}$"}},
+                       ["wallet", "nonce", "issuedAt", "expiresAt", "signature"])
+schemas["Token"] = obj({"token": {"type": "string"}, "tokenType": {"type": "string", "const": "Bearer"}, "expiresAt": ts})
 for name, item in [("BountyPage", "Bounty"), ("SubmissionPage", "Submission"), ("CommentPage", "Comment")]:
     schemas[name] = obj({"items": {"type": "array", "items": S(item)}, "next": nullable("string")})
 
