@@ -76,6 +76,15 @@ final class EdgeFilter implements Filter {
         res.header("Cache-Control", "no-store");
     }
 
+    /** CORS headers again, for answers written by an error handler. */
+    void corsOnError(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+        req.headers().first(ORIGIN).filter(corsOrigins::contains).ifPresent(origin -> {
+            res.header("Access-Control-Allow-Origin", origin);
+            res.header("Vary", "Origin");
+            res.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
+        });
+    }
+
     /** Adds CORS headers for allowed origins; answers a preflight itself (true). */
     private boolean cors(RoutingRequest req, RoutingResponse res, Method method) {
         String origin = req.headers().first(ORIGIN).orElse(null);

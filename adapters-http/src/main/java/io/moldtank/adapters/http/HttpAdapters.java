@@ -106,7 +106,8 @@ public final class HttpAdapters {
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table);
         DocsService docs = new DocsService(table);
-        routing.addFilter(new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table)))
+        EdgeFilter edge = new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table));
+        routing.addFilter(edge)
                 .register(AgentsService.PATH, agents)
                 .register(BountiesService.PATH, bounties, comments)
                 .register(SubmissionsService.PATH, submissions)
@@ -115,6 +116,10 @@ public final class HttpAdapters {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),
                     api.clock()), tokens, api.nonces(), table));
         }
-        Problems.register(routing);
+        // Anything else under /api/v1 is a problem+json 404, not the server's plain default.
+        routing.any(API_ROOT + "/*", (req, res) -> {
+            throw ApiProblem.notFound("route", req.prologue().method().text() + " " + req.path().path());
+        });
+        Problems.register(routing, edge::corsOnError);
     }
 }

@@ -1,6 +1,8 @@
 package io.moldtank.adapters.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,8 +27,25 @@ final class Problems {
     private Problems() {
     }
 
-    static void register(HttpRouting.Builder routing) {
-        routing.error(ApiProblem.class, (req, res, e) -> send(res, e));
+    /** {@code cors} re-adds the CORS headers Helidon clears before an error handler writes. */
+    static void register(HttpRouting.Builder routing, java.util.function.BiConsumer<ServerRequest, ServerResponse> cors) {
+        routing.error(ApiProblem.class, (req, res, e) -> {
+            cors.accept(req, res);
+            send(res, e);
+        });
+        routing.error(HttpException.class, (req, res, e) -> {
+            cors.accept(req, res);
+            int status = e.status().code();
+            send(res, new ApiProblem(status, status == 404 ? "not-found" : "http-" + status, e.status().reasonPhrase(),
+                    status >= 500 ? "internal error" : e.getMessage(), java.util.List.of(), null));
+        });
+        routing.error(RuntimeException.class, (req, res, e) -> {
+            // A bug or an I/O failure: logged in full, answered without internals.
+            LOG.error("unhandled error on {} {}", req.prologue().method().text(), req.path().path(), e);
+            cors.accept(req, res);
+            send(res, new ApiProblem(500, "internal-error", "Internal error", "the server failed; retry later",
+                    java.util.List.of(), null));
+        });
         routing.error(GuardUnavailableException.class, (req, res, e) -> {
             LOG.warn("guard unavailable: {}", e.getMessage());
             send(res, new ApiProblem(503, "guard-unavailable", "Service unavailable",

@@ -68,6 +68,16 @@ class ProtectionTest {
     }
 
     @Test
+    void errors_keep_their_cors_headers_and_unknown_routes_are_problem_json() {
+        ApiClient.Reply r = api.send(ApiClient.call("GET", "/api/v1/nothing/here", (String) null)
+                .header("Origin", TestSystem.ALLOWED_ORIGIN));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("content-type")).isEqualTo("application/problem+json");
+        assertThat(r.header("access-control-allow-origin")).isEqualTo(TestSystem.ALLOWED_ORIGIN);
+        assertThat(r.header("x-content-type-options")).isEqualTo("nosniff");
+    }
+
+    @Test
     void an_idempotent_retry_replays_the_first_answer_and_creates_nothing_new() {
         SigningAgent poster = given.registered("idem-poster");
         String body = Scenario.bountyJson("4", Scenario.inDays(2));
