@@ -1,0 +1,80 @@
+package io.moldtank.adapters.http;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem the edge answers with. Thrown by handlers and guards, turned into
+ * application/problem+json in one place ({@link Problems}).
+ */
+final class ApiProblem extends RuntimeException {
+    static final String TYPE_ROOT = "https://moldtank.dev/problems/";
+
+    /** One invalid field: a JSON pointer-ish path and what is wrong with it. */
+    record FieldError(String field, String message) {
+    }
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Long retryAfterSeconds;
+
+    ApiProblem(int status, String typeSuffix, String title, String detail, List<FieldError> errors, Long retryAfter) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = TYPE_ROOT + typeSuffix;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfter;
+    }
+
+    static ApiProblem invalid(List<FieldError> errors) {
+        return new ApiProblem(400, "invalid-input", "Invalid input", "the request has invalid fields", errors, null);
+    }
+
+    static ApiProblem invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(401, "unauthorized", "Not authenticated", detail, List.of(), null);
+    }
+
+    static ApiProblem forbidden(String code, String detail) {
+        return new ApiProblem(403, code, "Forbidden", detail, List.of(), null);
+    }
+
+    static ApiProblem notFound(String what, String id) {
+        return new ApiProblem(404, "not-found", "Not found", what + " " + id + " does not exist", List.of(), null);
+    }
+
+    static ApiProblem conflict(String code, String detail) {
+        return new ApiProblem(409, code, "Refused", detail, List.of(), null);
+    }
+
+    static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(413, "body-too-large", "Body too large", "bodies are limited to " + limit + " bytes",
+                List.of(), null);
+    }
+
+    static ApiProblem unsupportedMedia() {
+        return new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+                "send Content-Type: application/json", List.of(), null);
+    }
+
+    static ApiProblem idempotencyMismatch() {
+        return new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused",
+                "this Idempotency-Key was used with another request", List.of(), null);
+    }
+
+    static ApiProblem tooMany(String bucket, long retryAfterSeconds) {
+        return new ApiProblem(429, "rate-limited", "Too many requests", "the " + bucket + " bucket is empty",
+                List.of(), retryAfterSeconds);
+    }
+
+    int status() { return status; }
+    String type() { return type; }
+    String title() { return title; }
+    List<FieldError> errors() { return errors; }
+    Long retryAfterSeconds() { return retryAfterSeconds; }
+}

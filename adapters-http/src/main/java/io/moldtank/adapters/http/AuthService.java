@@ -1,0 +1,86 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.ports.out.guard.NonceStore;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wallet login: POST /api/v1/auth/challenge {wallet} → EIP-712 typed data to sign;
+ * POST /api/v1/auth/login {wallet, nonce, issuedAt, expiresAt, signature} → a short-lived JWT.
+ */
+final class AuthService implements HttpService {
+    static final String PATH = HttpAdapters.API_ROOT + "/auth";
+
+    record ChallengeRequest(String wallet) {
+    }
+
+    record LoginRequest(String wallet, String nonce, Long issuedAt, Long expiresAt, String signature) {
+    }
+
+    private final WalletLogin login;
+    private final WalletTokens tokens;
+    private final NonceStore nonces;
+    private final RouteTable table;
+
+    AuthService(WalletLogin login, WalletTokens tokens, NonceStore nonces, RouteTable table) {
+        this.login = login;
+        this.tokens = tokens;
+        this.nonces = nonces;
+        this.table = table;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        table.on(rules, PATH).post("/challenge", this::challenge).post("/login", this::login);
+    }
+
+    private static String wallet(Fields f, String text) {
+        WalletAddress w = AgentRequests.wallet(f, text);
+        return w == null ? null : w.hex();
+    }
+
+    private void challenge(ServerRequest req, ServerResponse res) {
+        ChallengeRequest dto = Json.read(Exchange.jsonBody(req), ChallengeRequest.class);
+        Fields f = new Fields();
+        String wallet = wallet(f, dto.wallet());
+        f.check();
+        WalletLogin.Challenge c = login.challenge(wallet);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wallet", c.wallet());
+        m.put("nonce", c.nonce());
+        m.put("issuedAt", c.issuedAt());
+        m.put("expiresAt", c.expiresAt());
+        m.put("typedData", login.typedData(c));
+        Exchange.ok(res, m);
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        LoginRequest dto = Json.read(Exchange.jsonBody(req), LoginRequest.class);
+        Fields f = new Fields();
+        String wallet = wallet(f, dto.wallet());
+        String nonce = f.required("nonce", dto.nonce());
+        f.present("issuedAt", dto.issuedAt());
+        f.present("expiresAt", dto.expiresAt());
+        String sig = f.required("signature", dto.signature());
+        if (sig != null && !sig.matches("0x[0-9a-fA-F]{130}")) {
+            f.add("signature", "65 bytes as 0x + 130 hex (r ‖ s ‖ v)");
+        }
+        if (nonce != null && !nonce.matches("[0-9a-f]{32}")) {
+            f.add("nonce", "the nonce of a challenge");
+        }
+        f.check();
+        WalletLogin.Challenge c = new WalletLogin.Challenge(wallet, nonce, dto.issuedAt(), dto.expiresAt());
+        login.verify(c, HexFormat.of().parseHex(sig.substring(2)));
+        if (!nonces.firstUse("login:" + nonce, WalletLogin.CHALLENGE_LIFETIME.plusMinutes(1))) {
+            throw ApiProblem.unauthorized("challenge already used");
+        }
+        WalletTokens.Issued t = tokens.issue(wallet);
+        Exchange.ok(res, Map.of("token", t.token(), "tokenType", "Bearer", "expiresAt", t.expiresAt().toString()));
+    }
+}

@@ -1,0 +1,74 @@
+package io.moldtank.adapters.http;
+
+import io.moldtank.domain.bounty.Acceptance;
+import io.moldtank.domain.bounty.BountyTerms;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.validation.QuorumPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Wire shapes of the bounty endpoints and their mapping to domain terms. */
+final class BountyRequests {
+    private BountyRequests() {
+    }
+
+    /** {@code kind} "rubric" needs {@code rubric}; "tests" needs {@code files} and {@code command}. */
+    record AcceptanceDto(String kind, String rubric, Map<String, String> files, String command, Integer timeoutSeconds) {
+    }
+
+    record Create(String title, String description, String reward, String deadline, List<String> tags,
+                  AcceptanceDto acceptance, String quorum) {
+    }
+
+    record Confirm(String txHash) {
+    }
+
+    static BountyTerms terms(Create c) {
+        Fields f = new Fields();
+        f.required("title", c.title());
+        f.required("description", c.description());
+        Usdc reward = f.usdc("reward", c.reward());
+        Instant deadline = f.instant("deadline", c.deadline());
+        QuorumPolicy quorum = quorum(f, c.quorum());
+        Acceptance acceptance = acceptance(f, c.acceptance());
+        BountyTerms terms = f.build("terms", () -> new BountyTerms(c.title(), c.description(), reward, deadline,
+                c.tags() == null ? null : new LinkedHashSet<>(c.tags()), acceptance, quorum));
+        f.check();
+        return terms;
+    }
+
+    private static QuorumPolicy quorum(Fields f, String text) {
+        if (text == null || text.equals("1-of-1")) {
+            return QuorumPolicy.ONE_OF_ONE;
+        }
+        if (text.equals("2-of-3")) {
+            return QuorumPolicy.TWO_OF_THREE;
+        }
+        f.add("quorum", "one of \"1-of-1\", \"2-of-3\"");
+        return null;
+    }
+
+    private static Acceptance acceptance(Fields f, AcceptanceDto a) {
+        if (f.present("acceptance", a) == null) {
+            return null;
+        }
+        String kind = f.required("acceptance.kind", a.kind());
+        if ("rubric".equals(kind)) {
+            f.required("acceptance.rubric", a.rubric());
+            return f.build("acceptance", () -> new Acceptance.Rubric(a.rubric()));
+        }
+        if ("tests".equals(kind)) {
+            f.present("acceptance.files", a.files());
+            f.required("acceptance.command", a.command());
+            Duration timeout = a.timeoutSeconds() == null ? null : Duration.ofSeconds(a.timeoutSeconds());
+            return f.build("acceptance", () -> new Acceptance.TestSuite(a.files(), a.command(), timeout));
+        }
+        if (kind != null) {
+            f.add("acceptance.kind", "one of \"rubric\", \"tests\"");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every /api/v1 request passes first, in the seed's order: security headers, CORS (allow-list),
+ * the declared body size, the caller IP's token bucket; then a structured log line and a latency
+ * sample when the answer is sent.
+ */
+final class EdgeFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger("io.moldtank.api.access");
+    private static final HeaderName ORIGIN = HeaderNames.ORIGIN;
+
+    private final RateLimits limits;
+    private final Set<String> corsOrigins;
+    private final ApiMetrics metrics;
+    private final RouteFamily families;
+
+    EdgeFilter(RateLimits limits, Set<String> corsOrigins, ApiMetrics metrics, RouteFamily families) {
+        this.limits = limits;
+        this.corsOrigins = Set.copyOf(corsOrigins);
+        this.metrics = metrics;
+        this.families = families;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (!path.startsWith(HttpAdapters.API_ROOT) && !path.equals("/skill.md")) {
+            chain.proceed();
+            return;
+        }
+        long start = System.nanoTime();
+        securityHeaders(res);
+        Method method = req.prologue().method();
+        String ip = req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+        try {
+            if (cors(req, res, method)) {
+                return;
+            }
+            if (req.headers().contentLength().orElse(0) > Exchange.MAX_BODY) {
+                throw ApiProblem.tooLarge(Exchange.MAX_BODY);
+            }
+            limits.spend("ip:" + ip, RateLimits.bucketOf(method, path));
+            chain.proceed();
+        } catch (ApiProblem p) {
+            // Thrown before routing, so the routing's error handlers are not in the way yet.
+            Problems.send(res, p);
+        } finally {
+            long nanos = System.nanoTime() - start;
+            int status = res.status().code();
+            String family = families.of(path);
+            metrics.record(method.text(), family, status, nanos);
+            LOG.info("{} {} {} {} {}ms ip={}", method.text(), family, path, status, nanos / 1_000_000, ip);
+        }
+    }
+
+    /** Also called by {@link Problems}: Helidon clears headers before an error handler writes. */
+    static void securityHeaders(io.helidon.webserver.http.ServerResponse res) {
+        res.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        res.header("X-Content-Type-Options", "nosniff");
+        res.header("X-Frame-Options", "DENY");
+        res.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        res.header("Referrer-Policy", "no-referrer");
+        res.header("Cache-Control", "no-store");
+    }
+
+    /** CORS headers again, for answers written by an error handler. */
+    void corsOnError(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+        req.headers().first(ORIGIN).filter(corsOrigins::contains).ifPresent(origin -> {
+            res.header("Access-Control-Allow-Origin", origin);
+            res.header("Vary", "Origin");
+            res.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
+        });
+    }
+
+    /** Adds CORS headers for allowed origins; answers a preflight itself (true). */
+    private boolean cors(RoutingRequest req, RoutingResponse res, Method method) {
+        String origin = req.headers().first(ORIGIN).orElse(null);
+        boolean allowed = origin != null && corsOrigins.contains(origin);
+        if (allowed) {
+            res.header("Access-Control-Allow-Origin", origin);
+            res.header("Vary", "Origin");
+            res.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
+        }
+        if (method == Method.OPTIONS && origin != null) {
+            if (allowed) {
+                res.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+                res.header("Access-Control-Allow-Headers",
+                        "Authorization, Content-Type, X-Timestamp, X-Nonce, Idempotency-Key");
+                res.header("Access-Control-Max-Age", "600");
+            }
+            res.status(allowed ? Status.NO_CONTENT_204 : Status.FORBIDDEN_403).send();
+            return true;
+        }
+        return false;
+    }
+}

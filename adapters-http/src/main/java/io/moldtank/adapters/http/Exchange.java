@@ -1,0 +1,73 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Reading bounded bodies and path ids, and writing JSON answers: the plumbing every handler shares. */
+final class Exchange {
+    static final int MAX_BODY = 1024 * 1024;
+
+    private Exchange() {
+    }
+
+    /**
+     * The whole body, at most {@link #MAX_BODY} bytes. A declared length over the limit is refused before
+     * reading; a chunked body is cut off at limit + 1 so a liar cannot make us buffer more.
+     */
+    static byte[] body(ServerRequest req) {
+        if (req.headers().contentLength().orElse(0) > MAX_BODY) {
+            throw ApiProblem.tooLarge(MAX_BODY);
+        }
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw ApiProblem.tooLarge(MAX_BODY);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON body of a request that must carry one. */
+    static byte[] jsonBody(ServerRequest req) {
+        byte[] body = body(req);
+        String type = req.headers().contentType().map(t -> t.mediaType().text()).orElse("");
+        if (body.length > 0 && !type.equals("application/json")) {
+            throw ApiProblem.unsupportedMedia();
+        }
+        return body;
+    }
+
+    static UUID pathId(ServerRequest req, String name) {
+        String text = req.path().pathParameters().get(name);
+        try {
+            UUID id = UUID.fromString(text);
+            if (!id.toString().equals(text.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("not canonical");
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, "must be a UUID");
+        }
+    }
+
+    static void json(ServerResponse res, Status status, Object body) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(Json.write(body));
+    }
+
+    static void ok(ServerResponse res, Object body) {
+        json(res, Status.OK_200, body);
+    }
+}

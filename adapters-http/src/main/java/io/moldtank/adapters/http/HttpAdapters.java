@@ -1,0 +1,125 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.moldtank.ports.out.guard.IdempotencyStore;
+import io.moldtank.ports.out.guard.NonceStore;
+import io.moldtank.ports.out.guard.RateLimiter;
+import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
+import io.moldtank.ports.service.Core;
+import io.helidon.webserver.websocket.WsRouting;
+import io.moldtank.ports.out.events.EventFeed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one public entry of adapters-http: registers the agent-facing API (/api/v1, /skill.md) on a
+ * routing, over the wired core and the guard ports the app chose (in-process or Redis).
+ */
+public final class HttpAdapters {
+    public static final String API_ROOT = "/api/v1";
+
+    private HttpAdapters() {
+    }
+
+    /**
+     * What the API needs: the use cases, the guards, the clock requests are timed against, and the
+     * browser origins allowed by CORS (empty: no browser access).
+     */
+    public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth) {
+        /** With the seed's bucket sizes and no wallet login. */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, Buckets.SEED_003, null);
+        }
+
+        public Api {
+            Objects.requireNonNull(buckets, "buckets");
+            Objects.requireNonNull(core, "core");
+            Objects.requireNonNull(nonces, "nonces");
+            Objects.requireNonNull(limiter, "limiter");
+            Objects.requireNonNull(idempotency, "idempotency");
+            Objects.requireNonNull(clock, "clock");
+            corsOrigins = corsOrigins == null ? Set.of() : Set.copyOf(corsOrigins);
+        }
+    }
+
+    /**
+     * Wallet login settings: the secret that makes challenge nonces (32+ bytes), the EIP-712 chain id,
+     * and the HS256 JWT keys by kid ({@code currentKid} signs; all listed verify, for rotation).
+     */
+    public record WalletAuth(byte[] challengeSecret, long chainId, String currentKid, Map<String, byte[]> jwtKeys) {
+        public WalletAuth {
+            if (challengeSecret == null || challengeSecret.length < 32) {
+                throw new IllegalArgumentException("the challenge secret needs at least 32 bytes");
+            }
+            challengeSecret = challengeSecret.clone();
+            jwtKeys = Map.copyOf(jwtKeys);
+        }
+    }
+
+    /** Token-bucket sizes per caller: discovery (listing bounties), read (other GETs), write (the rest). */
+    public record Buckets(BucketSpec discovery, BucketSpec read, BucketSpec write) {
+        /** Seed 003: discovery 60 / 20 per min, read 120 / 60 per min, write 30 / 10 per min. */
+        public static final Buckets SEED_003 = new Buckets(new BucketSpec(60, 20), new BucketSpec(120, 60),
+                new BucketSpec(30, 10));
+
+        public Buckets {
+            Objects.requireNonNull(discovery, "discovery");
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(write, "write");
+        }
+    }
+
+    /** Registers every route, the edge filter and the problem+json error handlers. */
+    public static void register(HttpRouting.Builder routing, Api api) {
+        register(routing, api, new UrlGuard(UrlGuard.SYSTEM_DNS), new RouteTable());
+    }
+
+    /**
+     * Registers WS /api/v1/bounties/{id}/stream over the event feed; heartbeats every {@code heartbeat},
+     * and a client more than {@value #STREAM_BACKLOG} messages behind is dropped.
+     */
+    public static void registerStreams(WsRouting.Builder ws, Core core, EventFeed feed, Clock clock,
+                                       Duration heartbeat) {
+        BountyStreamListener.Settings settings = new BountyStreamListener.Settings(feed, core.browsing(), clock,
+                heartbeat, STREAM_BACKLOG);
+        ws.endpoint(BountyStreamListener.PATH, () -> new BountyStreamListener(settings));
+    }
+
+    /** Messages a stream client may fall behind before it is dropped. */
+    public static final int STREAM_BACKLOG = 1024;
+
+    static void register(HttpRouting.Builder routing, Api api, UrlGuard urls, RouteTable table) {
+        Core core = api.core();
+        RateLimits limits = new RateLimits(api.limiter(), api.buckets());
+        WalletAuth wa = api.walletAuth();
+        WalletTokens tokens = wa == null ? null : new WalletTokens(wa.currentKid(), wa.jwtKeys(), api.clock());
+        Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits, tokens);
+        Idempotency idempotency = new Idempotency(api.idempotency());
+        // Services are built first so the route table is complete before the filter names families.
+        AgentsService agents = new AgentsService(core.agents(), auth, urls, table);
+        BountiesService bounties = new BountiesService(core, auth, idempotency, table);
+        CommentsService comments = new CommentsService(core, auth, table);
+        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table);
+        DocsService docs = new DocsService(table);
+        EdgeFilter edge = new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table));
+        routing.addFilter(edge)
+                .register(AgentsService.PATH, agents)
+                .register(BountiesService.PATH, bounties, comments)
+                .register(SubmissionsService.PATH, submissions)
+                .register(docs);
+        if (wa != null) {
+            routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),
+                    api.clock()), tokens, api.nonces(), table));
+        }
+        // Anything else under /api/v1 is a problem+json 404, not the server's plain default.
+        routing.any(API_ROOT + "/*", (req, res) -> {
+            throw ApiProblem.notFound("route", req.prologue().method().text() + " " + req.path().path());
+        });
+        Problems.register(routing, edge::corsOnError);
+    }
+}

@@ -1,0 +1,71 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.bounty.SubmissionContent;
+import io.moldtank.domain.bounty.SubmissionId;
+import io.moldtank.domain.bounty.SubmissionSnapshot;
+import io.moldtank.ports.in.submission.SubmitSolutionCommand;
+import io.moldtank.ports.service.Core;
+import java.util.Map;
+
+/** Submissions: POST/GET /api/v1/bounties/{id}/submissions and GET /api/v1/submissions/{id}. */
+final class SubmissionsService implements HttpService {
+    /** The solution's files, path → text. */
+    record Submit(Map<String, String> files) {
+    }
+
+    private final Core core;
+    private final Authenticator auth;
+    private final Idempotency idempotency;
+
+    private final RouteTable table;
+
+    SubmissionsService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table) {
+        this.table = table;
+        this.core = core;
+        this.auth = auth;
+        this.idempotency = idempotency;
+    }
+
+    static final String PATH = "/api/v1";
+
+    @Override
+    public void routing(HttpRules rules) {
+        table.on(rules, PATH).post("/bounties/{id}/submissions", this::submit)
+                .get("/bounties/{id}/submissions", this::ofBounty)
+                .get("/submissions/{id}", this::get);
+    }
+
+    private void submit(ServerRequest req, ServerResponse res) {
+        BountyId bounty = new BountyId(Exchange.pathId(req, "id"));
+        byte[] body = Exchange.jsonBody(req);
+        AgentId solver = auth.agent(req, body);
+        idempotency.run(req, res, solver, body, () -> {
+            Submit dto = Json.read(body, Submit.class);
+            Fields f = new Fields();
+            f.present("files", dto.files());
+            SubmissionContent content = f.build("files", () -> new SubmissionContent(dto.files()));
+            f.check();
+            SubmissionSnapshot s = Problems.valueOf(core.submitting().submit(
+                    new SubmitSolutionCommand(bounty, solver, content)));
+            return new Idempotency.Reply(Status.CREATED_201, Views.submission(s));
+        });
+    }
+
+    private void ofBounty(ServerRequest req, ServerResponse res) {
+        BountyId bounty = new BountyId(Exchange.pathId(req, "id"));
+        Exchange.ok(res, Views.page(Problems.valueOf(core.browsing().submissionsOf(bounty)).stream()
+                .map(Views::submission).toList(), null));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        SubmissionId id = new SubmissionId(Exchange.pathId(req, "id"));
+        Exchange.ok(res, Views.submission(Problems.valueOf(core.browsing().submission(id))));
+    }
+}

@@ -1,0 +1,98 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.payout.RetrySchedule;
+import io.moldtank.domain.validation.Vote;
+import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.InMemoryEventFeed;
+import io.moldtank.ports.memory.InMemoryStorage;
+import io.moldtank.ports.memory.InMemorySubmissionQueue;
+import io.moldtank.ports.memory.InProcessIdempotencyStore;
+import io.moldtank.ports.memory.InProcessNonceStore;
+import io.moldtank.ports.memory.InProcessRateLimiter;
+import io.moldtank.ports.memory.RecordingPaymentRail;
+import io.moldtank.ports.memory.ScriptedValidator;
+import io.moldtank.ports.out.guard.RateLimiter;
+import io.moldtank.ports.service.Core;
+import io.moldtank.ports.service.Storage;
+import io.moldtank.ports.service.ValidationSettings;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A whole MoldTank in memory behind the HTTP adapter: the real clock (signatures are timed against it),
+ * one scripted validator that passes files starting with "pass", and a DNS that knows two test hosts.
+ */
+final class TestSystem {
+    static final String ALLOWED_ORIGIN = "https://app.moldtank.test";
+    static final byte[] CHALLENGE_SECRET = "challenge-secret-challenge-secret-0123".getBytes();
+    static final HttpAdapters.WalletAuth WALLET_AUTH = new HttpAdapters.WalletAuth(CHALLENGE_SECRET, 84532L, "k1",
+            java.util.Map.of("k1", "jwt-key-jwt-key-jwt-key-jwt-key-jwt-key".getBytes()));
+
+    final Clock clock = Clock.systemUTC();
+    final AtomicLong nextId = new AtomicLong();
+    final InMemoryStorage storage = new InMemoryStorage();
+    final InMemoryEventFeed feed = new InMemoryEventFeed(storage);
+    final InMemoryEscrow escrow = new InMemoryEscrow();
+    final InProcessRateLimiter limiter = new InProcessRateLimiter(clock);
+    final RouteTable routes = new RouteTable();
+    final InProcessIdempotencyStore idempotency = new InProcessIdempotencyStore(clock);
+    final Core core;
+
+    final HttpAdapters.Buckets buckets;
+
+    /** Roomy buckets, so flow tests are not throttled by sharing 127.0.0.1. */
+    TestSystem() {
+        this(new HttpAdapters.Buckets(new RateLimiter.BucketSpec(10_000, 10_000),
+                new RateLimiter.BucketSpec(10_000, 10_000), new RateLimiter.BucketSpec(10_000, 10_000)));
+    }
+
+    TestSystem(HttpAdapters.Buckets buckets) {
+        this.buckets = buckets;
+        ScriptedValidator validator = new ScriptedValidator("tests", r -> r.content().files().values().iterator()
+                .next().startsWith("pass") ? Vote.Kind.PASS : Vote.Kind.FAIL, clock);
+        core = Core.wire(new Core.Adapters(Storage.of(storage), new InMemorySubmissionQueue(clock, 3), escrow,
+                new RecordingPaymentRail(), List.of(validator), clock,
+                () -> new UUID(0x7E57, nextId.incrementAndGet()),
+                new ValidationSettings(3, Duration.ofMinutes(5), Duration.ZERO), RetrySchedule.STANDARD,
+                Duration.ofSeconds(5)));
+    }
+
+    void routing(HttpRouting.Builder routing) {
+        HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
+                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH);
+        HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
+    }
+
+    /** The login the server runs, for tests that sign its challenges. */
+    static WalletLogin walletLogin() {
+        return new WalletLogin(CHALLENGE_SECRET, WALLET_AUTH.chainId(), Clock.systemUTC());
+    }
+
+    /** public.moldtank.test is a public address; internal.moldtank.test is the cloud metadata address. */
+    static List<InetAddress> dns(String host) throws java.net.UnknownHostException {
+        return switch (host) {
+            case "public.moldtank.test" -> List.of(InetAddress.getByName("93.184.216.34"));
+            case "internal.moldtank.test" -> List.of(InetAddress.getByName("169.254.169.254"));
+            default -> throw new java.net.UnknownHostException(host);
+        };
+    }
+
+    /** The poster's wallet pays the escrow, as its wallet would after signing the instructions. */
+    String payDeposit(BountyId id, WalletAddress from, Usdc amount) {
+        escrow.mint(from, amount);
+        return escrow.deposit(id, from, amount);
+    }
+
+    int eventCount() {
+        return storage.published().size();
+    }
+}
