@@ -7,7 +7,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.app.wiring.Marketplace;
+import io.moldtank.ports.out.events.EventFeed;
+import io.moldtank.ports.service.Core;
+import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.app.wiring.Wiring;
 
 import java.time.Duration;
@@ -78,14 +82,19 @@ public final class MoldTankServer {
                 .featuresDiscoverServices(false)
                 .addFeature(observe(wiring))
                 .routing(routing -> routing(routing, wiring));
+        wiring.find(Core.class).ifPresent(core -> wiring.find(EventFeed.class).ifPresent(feed -> {
+            WsRouting.Builder ws = WsRouting.builder();
+            HttpAdapters.registerStreams(ws, core, feed, wiring.clock(), Duration.ofSeconds(15));
+            server.addRouting(ws);
+        }));
     }
 
     /**
-     * Application routes. There are none yet: the REST API arrives with adapters-http and is
-     * registered here from the wired use cases, so tests that call this get the same routes.
+     * Application routes: the agent API (/api/v1, /skill.md) over the wired core, when one is wired;
+     * tests that call this get the same routes.
      */
     public static void routing(HttpRouting.Builder routing, Wiring wiring) {
-        // intentionally empty until adapters-http exists
+        wiring.find(HttpAdapters.Api.class).ifPresent(api -> HttpAdapters.register(routing, api));
     }
 
     static ObserveFeature observe(Wiring wiring) {

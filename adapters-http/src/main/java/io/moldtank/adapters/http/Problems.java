@@ -22,7 +22,7 @@ final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     /** Refusals that mean "not yours" rather than "not now". */
     private static final Set<Reason> FORBIDDEN = Set.of(Agent.Refusal.NOT_SELF, BountyRefusal.NOT_POSTER,
-            BountyRefusal.OWN_BOUNTY, Agent.Refusal.DEACTIVATED);
+            BountyRefusal.OWN_BOUNTY, Agent.Refusal.AGENT_DEACTIVATED);
 
     private Problems() {
     }

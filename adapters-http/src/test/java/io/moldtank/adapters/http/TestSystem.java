@@ -63,7 +63,7 @@ final class TestSystem {
                 new RecordingPaymentRail(), List.of(validator), clock,
                 () -> new UUID(0x7E57, nextId.incrementAndGet()),
                 new ValidationSettings(3, Duration.ofMinutes(5), Duration.ZERO), RetrySchedule.STANDARD,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))));
     }
 
     void routing(HttpRouting.Builder routing) {

@@ -11,6 +11,9 @@ import io.moldtank.domain.money.BasisPoints;
 import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.memory.InMemoryTreasury;
+import io.moldtank.ports.memory.InMemoryEventFeed;
+import io.moldtank.ports.out.events.EventFeed;
+import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.ports.service.Registry;
 import io.moldtank.ports.service.RegistryStorage;
 import io.moldtank.ports.memory.InMemorySubmissionQueue;
@@ -95,6 +98,8 @@ public final class Marketplace {
         wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury, fees(m.get("fees")),
                 wiring.clock(), wiring.ids()));
 
+        EventFeed feed = wiring.provide(EventFeed.class, new InMemoryEventFeed(List.of(), storage::subscribe));
+        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), core, guards, wiring));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);

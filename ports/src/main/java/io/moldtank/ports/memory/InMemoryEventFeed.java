@@ -21,10 +21,18 @@ public final class InMemoryEventFeed implements EventFeed {
     private long lastId;
 
     public InMemoryEventFeed(InMemoryStorage storage) {
+        this(storage.published(), storage::subscribe);
+    }
+
+    /**
+     * Over any storage that hands committed events to subscribers: numbers them from {@code history}
+     * on. With an empty history a stream can replay only what was committed since this feed began.
+     */
+    public InMemoryEventFeed(List<DomainEvent> history, Consumer<Consumer<DomainEvent>> subscribe) {
         synchronized (this) {
-            storage.published().forEach(this::append);
+            history.forEach(this::append);
         }
-        storage.subscribe(this::onCommitted);
+        subscribe.accept(this::onCommitted);
     }
 
     /** The bounty an event belongs to, or null for events of no bounty (agents, jobs). */

@@ -1,0 +1,54 @@
+package io.moldtank.app.wiring;
+
+import io.helidon.config.Config;
+import io.moldtank.adapters.http.HttpAdapters;
+import io.moldtank.ports.memory.InProcessIdempotencyStore;
+import io.moldtank.ports.service.Core;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent API's settings from {@code moldtank.http}: CORS origins and wallet login. Without
+ * configured secrets, wallet login uses random per-process keys (tokens end with the process).
+ */
+final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
+    private Api() {
+    }
+
+    static HttpAdapters.Api from(Config http, Core core, Marketplace.Guards guards, Wiring wiring) {
+        Set<String> origins = Set.copyOf(http.get("cors-origins").asList(String.class).orElse(List.of()));
+        byte[] challenge = secret(http.get("auth.challenge-secret"));
+        byte[] jwtKey = secret(http.get("auth.jwt-key"));
+        if (http.get("auth.jwt-key").asString().isEmpty()) {
+            LOG.atWarn().addKeyValue("event", "ephemeral-jwt-key")
+                    .log("moldtank.http.auth.jwt-key not set: wallet-login tokens are valid for this process only");
+        }
+        var wallet = new HttpAdapters.WalletAuth(challenge, http.get("auth.chain-id").asLong().orElse(8453L), "k1",
+                Map.of("k1", jwtKey));
+        return new HttpAdapters.Api(core, guards.nonces(), guards.rateLimiter(),
+                new InProcessIdempotencyStore(wiring.clock()), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
+                wallet);
+    }
+
+    /** 32+ bytes of hex from configuration, or fresh random bytes. */
+    private static byte[] secret(Config node) {
+        return node.asString().map(hex -> {
+            byte[] b = HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
+            if (b.length < 32) {
+                throw new IllegalArgumentException(node.key() + " needs at least 32 bytes (64 hex characters)");
+            }
+            return b;
+        }).orElseGet(() -> {
+            byte[] b = new byte[32];
+            new SecureRandom().nextBytes(b);
+            return b;
+        });
+    }
+}
