@@ -1,5 +1,6 @@
 package io.moldtank.adapters.chain;
 
+import io.moldtank.ports.service.UrlPolicy;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.PaymentRail;
 import java.net.InetSocketAddress;
@@ -32,8 +33,9 @@ public final class ChainAdapters {
         /**
          * Pays winners' x402 endpoints in USDC from the payout wallet with EIP-3009 authorizations. The
          * authorization nonce is derived from the payout id, so a retried payout can never settle twice.
+         * Every endpoint is first put to {@code urls}, the platform's SSRF guard; redirects are never followed.
          */
-        PaymentRail x402(String payoutPrivateKey);
+        PaymentRail x402(String payoutPrivateKey, UrlPolicy urls);
 
         /** A self-hosted x402 facilitator (CDP's /verify, /settle, /supported) settling with this key. */
         Facilitator startFacilitator(String settlerPrivateKey, InetSocketAddress bind);

@@ -1,5 +1,6 @@
 package io.moldtank.adapters.chain;
 
+import io.moldtank.ports.service.UrlPolicy;
 import io.moldtank.adapters.chain.ChainAdapters.ChainFailure;
 import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.adapters.chain.ChainAdapters.Connection;
@@ -58,8 +59,8 @@ final class Web3jConnection implements Connection {
     }
 
     @Override
-    public PaymentRail x402(String payoutPrivateKey) {
-        return new X402Rail(settings, node, Credentials.create(payoutPrivateKey));
+    public PaymentRail x402(String payoutPrivateKey, UrlPolicy urls) {
+        return new X402Rail(settings, node, Credentials.create(payoutPrivateKey), urls);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.out.chain.PaymentRail;
 import java.io.IOException;
 import java.math.BigInteger;
+import io.moldtank.ports.service.UrlPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,13 +32,16 @@ final class X402Rail implements PaymentRail {
     private final ChainSettings settings;
     private final Node node;
     private final Credentials payer;
+    private final UrlPolicy urls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    X402Rail(ChainSettings settings, Node node, Credentials payer) {
+    /** {@code urls} is the platform's SSRF guard, asked before every call to a winner's endpoint. */
+    X402Rail(ChainSettings settings, Node node, Credentials payer, UrlPolicy urls) {
         this.settings = settings;
         this.node = node;
         this.payer = payer;
+        this.urls = urls;
     }
 
     static String nonceOf(PayoutId id) {
@@ -47,6 +51,10 @@ final class X402Rail implements PaymentRail {
     @Override
     public Receipt pay(PayoutId payoutId, String endpoint, Usdc amount) {
         URI uri = endpointUri(endpoint);
+        String refused = urls.refusal(endpoint);
+        if (refused != null) {
+            throw ChainFailure.paymentRefused("x402 endpoint " + endpoint + " refused by the SSRF guard: " + refused);
+        }
         String nonce = nonceOf(payoutId);
         Optional<Receipt> settled = reconcile(nonce);
         if (settled.isPresent()) {

@@ -37,7 +37,8 @@ class X402PaymentTest {
         chain.mint(LocalChain.OTHER.getAddress(), BigInteger.valueOf(1_000_000_000L));
         connection = ChainAdapters.web3j(chain.settings());
         facilitator = connection.startFacilitator(SETTLER_KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        rail = connection.x402(PAYOUT_KEY);
+        // local winner endpoints live on loopback http, which the production guard refuses
+        rail = connection.x402(PAYOUT_KEY, url -> null);
     }
 
     @AfterAll
@@ -56,6 +57,19 @@ class X402PaymentTest {
     WinnerEndpoint endpoint(int version, Usdc asked) throws Exception {
         return new WinnerEndpoint(version, winner, chain.usdc, chain.anvil.chainId, String.valueOf(asked.units()),
                 new FacilitatorClient(facilitator.url()));
+    }
+
+    @Test
+    void an_endpoint_refused_by_the_platform_ssrf_guard_is_never_called_and_nothing_moves() throws Exception {
+        PaymentRail guarded = connection.x402(PAYOUT_KEY,
+                new io.moldtank.ports.service.OutboundUrlGuard(io.moldtank.ports.service.OutboundUrlGuard.SYSTEM_DNS));
+        try (WinnerEndpoint endpoint = endpoint(2, amount)) {
+            BigInteger before = chain.balanceOf(winner);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> guarded.pay(new PayoutId(UUID.randomUUID()), endpoint.url(), amount))
+                    .hasMessageContaining("SSRF guard");
+            assertThat(chain.balanceOf(winner)).isEqualTo(before);
+        }
     }
 
     @Test

@@ -1,30 +1,15 @@
 package io.moldtank.adapters.http;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.List;
+import io.moldtank.ports.service.OutboundUrlGuard;
 
-/**
- * The SSRF guard for agent-supplied URLs: https only, no credentials in the URL, and every address the
- * host resolves to must be public. Resolution is a parameter so tests can feed it hostile DNS answers;
- * callers that later connect must connect to a checked address (or re-check on redirects).
- */
+/** The platform's SSRF guard ({@link OutboundUrlGuard}) answering in problem+json for request fields. */
 final class UrlGuard {
-    /** DNS, replaceable in tests. */
-    interface Resolver {
-        List<InetAddress> resolve(String host) throws UnknownHostException;
-    }
+    static final OutboundUrlGuard.Resolver SYSTEM_DNS = OutboundUrlGuard.SYSTEM_DNS;
 
-    static final Resolver SYSTEM_DNS = host -> List.of(InetAddress.getAllByName(host));
+    private final OutboundUrlGuard guard;
 
-    private final Resolver dns;
-
-    UrlGuard(Resolver dns) {
-        this.dns = dns;
+    UrlGuard(OutboundUrlGuard.Resolver dns) {
+        this.guard = new OutboundUrlGuard(dns);
     }
 
     /** Refuses an unsafe URL with a 400 naming {@code field}; null means "no URL" and passes. */
@@ -32,87 +17,13 @@ final class UrlGuard {
         if (url == null) {
             return;
         }
-        String why = refusal(url);
+        String why = guard.refusal(url);
         if (why != null) {
             throw ApiProblem.invalid(field, why);
         }
     }
 
-    /** Why the URL is refused, or null when it is safe to call. */
     String refusal(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return "not a URL";
-        }
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return "must use https";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "must not carry credentials";
-        }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            return "must name a host";
-        }
-        List<InetAddress> addresses;
-        try {
-            addresses = dns.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException e) {
-            return "host does not resolve";
-        }
-        if (addresses.isEmpty()) {
-            return "host does not resolve";
-        }
-        for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
-                return "resolves to a non-public address " + a.getHostAddress();
-            }
-        }
-        return null;
-    }
-
-    static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 // "this network"
-                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT, also cloud internals
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-                    && first < 240; // reserved and broadcast
-        }
-        if (a instanceof Inet6Address) {
-            // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) forms hide an IPv4 address.
-            boolean zeroPrefix = true;
-            for (int i = 0; i < 10; i++) {
-                zeroPrefix &= b[i] == 0;
-            }
-            if (zeroPrefix && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-            if ((b[0] & 0xfe) == 0xfc) { // unique local fc00::/7, includes AWS fd00:ec2::254
-                return false;
-            }
-            if (b[0] == 0x20 && b[1] == 0x02) { // 6to4 embeds an IPv4 address that may be private
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[]{b[2], b[3], b[4], b[5]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-            return !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8); // documentation
-        }
-        return false;
+        return guard.refusal(url);
     }
 }

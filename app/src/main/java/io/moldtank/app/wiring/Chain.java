@@ -7,6 +7,7 @@ import io.moldtank.adapters.chain.ChainAdapters.Network;
 import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.PaymentRail;
+import io.moldtank.ports.service.OutboundUrlGuard;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -44,7 +45,8 @@ record Chain(EscrowGateway escrow, PaymentRail rail) {
                 .withJournal(Path.of(c.get("journal").asString().orElse("data/qa-journal.log")));
         ChainAdapters.Connection connection = wiring.own("chain", ChainAdapters.web3j(settings));
         wiring.chose("chain", "web3j " + network + " (chain id " + connection.chainId() + ")");
-        PaymentRail rail = c.get("payout-key").asString().map(connection::x402).map(PaymentRail.class::cast)
+        OutboundUrlGuard guard = new OutboundUrlGuard(OutboundUrlGuard.SYSTEM_DNS);
+        PaymentRail rail = c.get("payout-key").asString().map(key -> connection.x402(key, guard))
                 .orElseGet(NoPaymentRail::new);
         return new Chain(connection.escrow(), rail);
     }
