@@ -82,6 +82,20 @@ public record Payout(PayoutId id, BountyId bountyId, SubmissionId submissionId, 
         return with(PayoutStatus.PENDING, 0, now, txHash, receipt, lastError);
     }
 
+    /**
+     * Operator action for a parked payout settled by hand: records the transaction that paid the winner
+     * and who vouched for it. The payout is then CONFIRMED like any other.
+     */
+    public Payout resolvedByOperator(String tx, String operator, Instant now) {
+        if (status != PayoutStatus.PARKED) {
+            throw new Rejection(Refusal.PAYOUT_NOT_PARKED, "payout is " + status);
+        }
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("a manual resolution names its operator");
+        }
+        return with(PayoutStatus.CONFIRMED, attempts, now, requireTx(tx), "resolved by " + operator, null);
+    }
+
     private static String requireTx(String tx) {
         if (tx == null || tx.isBlank()) {
             throw new IllegalArgumentException("a payment keeps its transaction hash");

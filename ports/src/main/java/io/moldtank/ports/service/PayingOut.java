@@ -7,6 +7,8 @@ import io.moldtank.domain.payout.PayoutStatus;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.payout.ProcessPayoutsUseCase;
+import io.moldtank.ports.in.payout.ResolvePayoutCommand;
+import io.moldtank.ports.in.payout.ResolvePayoutUseCase;
 import io.moldtank.ports.in.payout.RetryPayoutUseCase;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.EscrowGateway.ReleaseOnChain;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * Drains the payout outbox. Every step asks the chain first, so a crash between "sent" and
  * "recorded" never releases twice: a release already on chain is adopted, not repeated.
  */
-public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCase {
+public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCase, ResolvePayoutUseCase {
     private final Storage storage;
     private final BountyStore bounties;
     private final EscrowGateway escrow;
@@ -96,5 +98,19 @@ public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCas
                     return Outcome.done(next);
                 })
                 .orElseGet(() -> Outcome.notFound("payout", id)));
+    }
+
+    @Override
+    public Outcome<Payout> markResolved(ResolvePayoutCommand c) {
+        return storage.payouts().payout(c.payoutId())
+                .map(p -> {
+                    try {
+                        record(p.resolvedByOperator(c.txHash(), c.operator(), clock.instant()));
+                    } catch (io.moldtank.domain.shared.Rejection r) {
+                        return Outcome.<Payout>refused(r);
+                    }
+                    return Outcome.done(storage.payouts().payout(c.payoutId()).orElseThrow());
+                })
+                .orElseGet(() -> Outcome.notFound("payout", c.payoutId()));
     }
 }

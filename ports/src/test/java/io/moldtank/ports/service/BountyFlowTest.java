@@ -119,7 +119,12 @@ class BountyFlowTest {
         assertThat(parked.status()).isEqualTo(PayoutStatus.PARKED);
         assertThat(parked.attempts()).isEqualTo(5);
 
+        assertThat(sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
+                new io.moldtank.domain.payout.PayoutId(java.util.UUID.randomUUID()), "0xabc", "ops")))
+                .isInstanceOf(Outcome.NotFound.class);
         sys.core.payingOut().retry(parked.id()).orThrow();
+        assertThat(sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
+                parked.id(), "0xabc", "ops"))).isInstanceOf(Outcome.Refused.class); // no longer parked
         sys.core.payingOut().processDue(10);
         sys.core.payingOut().processDue(10);
         assertThat(sys.core.browsing().bounty(bounty).orThrow().status()).isEqualTo(BountyStatus.PAID);
@@ -142,5 +147,26 @@ class BountyFlowTest {
         // the escrow released to the platform's wallet, never straight to the winner as well
         assertThat(sys.escrow.balanceOf(InMemorySystem.PLATFORM)).isEqualTo(reward);
         assertThat(sys.escrow.balanceOf(InMemorySystem.wallet(2))).isEqualTo(Usdc.ZERO);
+    }
+
+    @Test
+    void an_operator_marks_a_parked_payout_resolved_with_the_transaction_that_paid_it() {
+        AgentId poster = sys.register(1, null);
+        AgentId solver = sys.register(2, null);
+        BountyId bounty = sys.openBounty(poster, 1, reward, QuorumPolicy.ONE_OF_ONE);
+        sys.core.submitting().submit(new SubmitSolutionCommand(bounty, solver, sys.content("good"))).orThrow();
+        sys.core.validating().validateNext("w1").orElseThrow();
+        sys.escrow.failNextReleases(5);
+        for (int delay : new int[] {1, 2, 4, 8, 16}) {
+            sys.core.payingOut().processDue(10);
+            sys.clock.advance(Duration.ofSeconds(delay));
+        }
+        var parked = sys.core.browsing().payoutOf(bounty).orThrow();
+        var resolved = sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
+                parked.id(), "0x" + "ab".repeat(32), "ops@moldtank")).orThrow();
+        assertThat(resolved.status()).isEqualTo(PayoutStatus.CONFIRMED);
+        assertThat(resolved.receipt()).contains("ops@moldtank");
+        assertThat(sys.core.browsing().bounty(bounty).orThrow().status()).isEqualTo(BountyStatus.PAID);
+        assertThat(sys.core.browsing().bounty(bounty).orThrow().payoutTx()).isEqualTo("0x" + "ab".repeat(32));
     }
 }
