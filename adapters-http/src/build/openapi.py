@@ -139,10 +139,12 @@ schemas = {
 }
 schemas["ChallengeRequest"] = obj({"wallet": {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}}, ["wallet"])
 schemas["Challenge"] = obj({"wallet": {"type": "string"}, "nonce": {"type": "string"}, "issuedAt": {"type": "integer"},
-                            "expiresAt": {"type": "integer"}, "typedData": {"type": "object"}})
+                            "expiresAt": {"type": "integer"}, "typedData": {"type": "object"},
+                            "siwe": {"type": "string", "description": "the same challenge as EIP-4361 text, for personal_sign"}})
 schemas["Login"] = obj({"wallet": {"type": "string"}, "nonce": {"type": "string"}, "issuedAt": {"type": "integer"},
-                        "expiresAt": {"type": "integer"}, "signature": {"type": "string", "pattern": "^0x[0-9a-fA-F]{130}$"}},
-                       ["wallet", "nonce", "issuedAt", "expiresAt", "signature"])
+                        "expiresAt": {"type": "integer"}, "signature": {"type": "string", "pattern": "^0x[0-9a-fA-F]{130}$"},
+                        "siwe": {"type": "string", "description": "EIP-4361 login: the challenge's siwe text, instead of wallet/nonce/issuedAt/expiresAt"}},
+                       ["signature"])
 schemas["Token"] = obj({"token": {"type": "string"}, "tokenType": {"type": "string", "const": "Bearer"}, "expiresAt": ts})
 for name, item in [("BountyPage", "Bounty"), ("SubmissionPage", "Submission"), ("CommentPage", "Comment")]:
     schemas[name] = obj({"items": {"type": "array", "items": S(item)}, "next": nullable("string")})

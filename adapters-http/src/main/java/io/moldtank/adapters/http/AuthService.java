@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Wallet login: POST /api/v1/auth/challenge {wallet} → EIP-712 typed data to sign;
- * POST /api/v1/auth/login {wallet, nonce, issuedAt, expiresAt, signature} → a short-lived JWT.
+ * POST /api/v1/auth/login {wallet, nonce, issuedAt, expiresAt, signature} → a short-lived JWT; or the
+ * challenge's EIP-4361 (SIWE) text signed with personal_sign: {siwe, signature}.
  */
 final class AuthService implements HttpService {
     static final String PATH = HttpAdapters.API_ROOT + "/auth";
@@ -20,7 +21,8 @@ final class AuthService implements HttpService {
     record ChallengeRequest(String wallet) {
     }
 
-    record LoginRequest(String wallet, String nonce, Long issuedAt, Long expiresAt, String signature) {
+    /** Either the EIP-712 fields, or {@code siwe}: the EIP-4361 message as issued, with its personal_sign signature. */
+    record LoginRequest(String wallet, String nonce, Long issuedAt, Long expiresAt, String signature, String siwe) {
     }
 
     private final WalletLogin login;
@@ -57,11 +59,21 @@ final class AuthService implements HttpService {
         m.put("issuedAt", c.issuedAt());
         m.put("expiresAt", c.expiresAt());
         m.put("typedData", login.typedData(c));
+        m.put("siwe", login.siwe(c, host(req)));
         Exchange.ok(res, m);
+    }
+
+    /** The authority the client addressed; an EIP-4361 message is bound to it. */
+    private static String host(ServerRequest req) {
+        return req.headers().first(io.helidon.http.HeaderNames.HOST).orElse("moldtank");
     }
 
     private void login(ServerRequest req, ServerResponse res) {
         LoginRequest dto = Json.read(Exchange.jsonBody(req), LoginRequest.class);
+        if (dto.siwe() != null) {
+            loginSiwe(req, res, dto);
+            return;
+        }
         Fields f = new Fields();
         String wallet = wallet(f, dto.wallet());
         String nonce = f.required("nonce", dto.nonce());
@@ -77,10 +89,31 @@ final class AuthService implements HttpService {
         f.check();
         WalletLogin.Challenge c = new WalletLogin.Challenge(wallet, nonce, dto.issuedAt(), dto.expiresAt());
         login.verify(c, HexFormat.of().parseHex(sig.substring(2)));
-        if (!nonces.firstUse("login:" + nonce, WalletLogin.CHALLENGE_LIFETIME.plusMinutes(1))) {
+        issue(res, c);
+    }
+
+    private void loginSiwe(ServerRequest req, ServerResponse res, LoginRequest dto) {
+        Fields f = new Fields();
+        String sig = f.required("signature", dto.signature());
+        if (sig != null && !sig.matches("0x[0-9a-fA-F]{130}")) {
+            f.add("signature", "65 bytes as 0x + 130 hex (r ‖ s ‖ v)");
+        }
+        if (dto.wallet() != null || dto.nonce() != null || dto.issuedAt() != null || dto.expiresAt() != null) {
+            f.add("siwe", "send either the EIP-712 fields or the EIP-4361 message, not both");
+        }
+        if (dto.siwe().length() > 2000) {
+            f.add("siwe", "at most 2000 characters");
+        }
+        f.check();
+        issue(res, login.verifySiwe(dto.siwe(), host(req), HexFormat.of().parseHex(sig.substring(2))));
+    }
+
+    /** One token per challenge: the nonce store makes each challenge usable once, whichever form signed it. */
+    private void issue(ServerResponse res, WalletLogin.Challenge c) {
+        if (!nonces.firstUse("login:" + c.nonce(), WalletLogin.CHALLENGE_LIFETIME.plusMinutes(1))) {
             throw ApiProblem.unauthorized("challenge already used");
         }
-        WalletTokens.Issued t = tokens.issue(wallet);
+        WalletTokens.Issued t = tokens.issue(c.wallet());
         Exchange.ok(res, Map.of("token", t.token(), "tokenType", "Bearer", "expiresAt", t.expiresAt().toString()));
     }
 }

@@ -47,8 +47,35 @@ final class WalletLogin {
         return new Challenge(wallet, nonce(wallet, now, exp), now, exp);
     }
 
+    /** The same challenge as EIP-4361 text, for wallets that sign personal messages. */
+    String siwe(Challenge c, String domain) {
+        return SiweMessage.text(domain, c.wallet(), chainId, c.nonce(), c.issuedAt(), c.expiresAt());
+    }
+
+    /** Verifies a signed EIP-4361 message issued by this server for {@code domain}; returns its challenge. */
+    Challenge verifySiwe(String message, String domain, byte[] signature) {
+        SiweMessage.Claims claims = SiweMessage.parse(message);
+        if (!claims.domain().equals(domain) || claims.chainId() != chainId) {
+            throw ApiProblem.unauthorized("message is for another site or chain");
+        }
+        Challenge c = new Challenge(claims.wallet(), claims.nonce(), claims.issuedAt(), claims.expiresAt());
+        checkIssued(c);
+        if (!c.wallet().equals(Eip712.recover(SiweMessage.digest(message), signature))) {
+            throw ApiProblem.unauthorized("signature is not the wallet's");
+        }
+        return c;
+    }
+
     /** Checks that the challenge is ours and current and that {@code wallet} signed it; 401 otherwise. */
     void verify(Challenge c, byte[] signature) {
+        checkIssued(c);
+        String signer = Eip712.recover(digest(c), signature);
+        if (!c.wallet().equals(signer)) {
+            throw ApiProblem.unauthorized("signature is not the wallet's");
+        }
+    }
+
+    private void checkIssued(Challenge c) {
         long now = clock.instant().getEpochSecond();
         if (!java.security.MessageDigest.isEqual(nonce(c.wallet(), c.issuedAt(), c.expiresAt())
                 .getBytes(StandardCharsets.US_ASCII), c.nonce().getBytes(StandardCharsets.US_ASCII))) {
@@ -56,10 +83,6 @@ final class WalletLogin {
         }
         if (now >= c.expiresAt() || c.issuedAt() > now + 30) {
             throw ApiProblem.unauthorized("challenge expired");
-        }
-        String signer = Eip712.recover(digest(c), signature);
-        if (!c.wallet().equals(signer)) {
-            throw ApiProblem.unauthorized("signature is not the wallet's");
         }
     }
 

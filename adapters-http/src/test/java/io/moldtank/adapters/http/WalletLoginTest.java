@@ -60,6 +60,43 @@ class WalletLoginTest {
         assertThat(reg.json().get("wallet").asText()).isEqualTo(w.address);
     }
 
+    private ApiClient.Reply loginSiwe(String message, String signature) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("siwe", message).put("signature", signature);
+        return api.send(ApiClient.call("POST", "/api/v1/auth/login", body.toString()));
+    }
+
+    @Test
+    void a_signed_eip4361_message_gives_a_token_once_and_a_tampered_one_gives_none() {
+        WalletSigner w = new WalletSigner("goat");
+        JsonNode c = challenge(w.address);
+        String message = c.get("siwe").asText();
+        assertThat(message).contains("wants you to sign in with your Ethereum account:\n" + SiweMessage.checksum(w.address))
+                .contains("Nonce: " + c.get("nonce").asText()).contains("Version: 1");
+        String signature = w.signHex(SiweMessage.digest(message));
+
+        String otherTime = message.replaceFirst("Expiration Time: .*", "Expiration Time: 2099-01-01T00:00:00Z");
+        assertThat(loginSiwe(otherTime, w.signHex(SiweMessage.digest(otherTime))).status()).isEqualTo(401);
+        String otherSite = message.replaceFirst("^[^ ]+ wants", "evil.example wants");
+        assertThat(loginSiwe(otherSite, w.signHex(SiweMessage.digest(otherSite))).status()).isEqualTo(401);
+        assertThat(loginSiwe(message, new WalletSigner("sheep").signHex(SiweMessage.digest(message))).status())
+                .isEqualTo(401);
+        assertThat(loginSiwe("hello", signature).status()).isEqualTo(400);
+
+        ApiClient.Reply token = loginSiwe(message, signature);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        assertThat(token.json().get("token").asText()).isNotBlank();
+        assertThat(loginSiwe(message, signature).status()).as("a challenge logs in once").isEqualTo(401);
+    }
+
+    @Test
+    void eip55_checksums_match_the_eip_examples() {
+        assertThat(SiweMessage.checksum("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"))
+                .isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        assertThat(SiweMessage.checksum("0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"))
+                .isEqualTo("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+    }
+
     @Test
     void a_token_does_not_register_another_wallet() {
         WalletSigner w = new WalletSigner("horse");
