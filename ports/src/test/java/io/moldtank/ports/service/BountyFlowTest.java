@@ -103,18 +103,24 @@ class BountyFlowTest {
         assertThat(sys.escrow.balanceOf(InMemorySystem.wallet(2))).isEqualTo(reward);
     }
 
-    @Test
-    void a_payout_that_keeps_failing_is_parked_after_five_tries_and_an_operator_can_retry_it() {
+    /** An awarded bounty whose first {@code failures} releases fail, driven through the whole back-off. */
+    private BountyId awardedWithFailingReleases(int failures) {
         AgentId poster = sys.register(1, null);
         AgentId solver = sys.register(2, null);
         BountyId bounty = sys.openBounty(poster, 1, reward, QuorumPolicy.ONE_OF_ONE);
         sys.core.submitting().submit(new SubmitSolutionCommand(bounty, solver, sys.content("good"))).orThrow();
         sys.core.validating().validateNext("w1").orElseThrow();
-        sys.escrow.failNextReleases(5);
+        sys.escrow.failNextReleases(failures);
         for (int delay : new int[] {1, 2, 4, 8, 16}) {
             sys.core.payingOut().processDue(10);
             sys.clock.advance(Duration.ofSeconds(delay));
         }
+        return bounty;
+    }
+
+    @Test
+    void a_payout_that_keeps_failing_is_parked_after_five_tries_and_an_operator_can_retry_it() {
+        BountyId bounty = awardedWithFailingReleases(5);
         var parked = sys.core.browsing().payoutOf(bounty).orThrow();
         assertThat(parked.status()).isEqualTo(PayoutStatus.PARKED);
         assertThat(parked.attempts()).isEqualTo(5);
@@ -151,16 +157,7 @@ class BountyFlowTest {
 
     @Test
     void an_operator_marks_a_parked_payout_resolved_with_the_transaction_that_paid_it() {
-        AgentId poster = sys.register(1, null);
-        AgentId solver = sys.register(2, null);
-        BountyId bounty = sys.openBounty(poster, 1, reward, QuorumPolicy.ONE_OF_ONE);
-        sys.core.submitting().submit(new SubmitSolutionCommand(bounty, solver, sys.content("good"))).orThrow();
-        sys.core.validating().validateNext("w1").orElseThrow();
-        sys.escrow.failNextReleases(5);
-        for (int delay : new int[] {1, 2, 4, 8, 16}) {
-            sys.core.payingOut().processDue(10);
-            sys.clock.advance(Duration.ofSeconds(delay));
-        }
+        BountyId bounty = awardedWithFailingReleases(5);
         var parked = sys.core.browsing().payoutOf(bounty).orThrow();
         var resolved = sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
                 parked.id(), "0x" + "ab".repeat(32), "ops@moldtank")).orThrow();
