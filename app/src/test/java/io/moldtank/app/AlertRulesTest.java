@@ -33,15 +33,17 @@ class AlertRulesTest {
         while (m.find()) {
             named.add(m.group());
         }
-        assertThat(named).contains("moldtank_queue_depth", "moldtank_payments_total");
+        assertThat(named).contains("moldtank_queue_depth", "moldtank_payments_total", "moldtank_api_request_seconds_count");
 
         Properties props = new Properties();
         props.setProperty("server.port", "0");
         props.setProperty("moldtank.storage.h2.file", dir.resolve("db").toString());
         MoldTankApp app = MoldTankServer.start(AppConfig.load(new String[0], Map.of(), props));
         try {
-            String metrics = Http1Client.builder().baseUri("http://localhost:" + app.port()).build()
-                    .get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").requestEntity(String.class);
+            Http1Client client = Http1Client.builder().baseUri("http://localhost:" + app.port()).build();
+            client.get("/api/v1/bounties").requestEntity(String.class); // API meters appear with the first request
+            String metrics = client.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain")
+                    .requestEntity(String.class);
             for (String metric : named) {
                 assertThat(metrics).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
             }
