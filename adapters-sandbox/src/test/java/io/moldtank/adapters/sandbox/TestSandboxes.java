@@ -33,6 +33,7 @@ final class TestSandboxes {
                 throw RequiredServer.unavailable("Docker with image " + SETTINGS.image(), SETTINGS.dockerHost(),
                         "bash .ci/docker.sh", new IllegalStateException(why.toString()));
             }
+            foreign = labelledIds(); // before this run starts anything
         }
         return docker;
     }
@@ -48,9 +49,24 @@ final class TestSandboxes {
         return client;
     }
 
-    static int labelledContainers() {
-        return client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerSpec.LABEL, "1")).exec().size();
+    /**
+     * Labelled containers this test run created and left. Ones that already existed when the run first
+     * looked belong to another process on the same engine (or a crashed one the sweep will collect).
+     */
+    static synchronized int labelledContainers() {
+        docker();
+        java.util.Set<String> now = labelledIds();
+        now.removeAll(foreign);
+        return now.size();
+    }
+
+    private static java.util.Set<String> foreign;
+
+    private static java.util.Set<String> labelledIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerSpec.LABEL, "1")).exec()
+                .forEach(c -> ids.add(c.getId()));
+        return ids;
     }
 
     static SandboxResult run(String command, int timeoutSeconds, Map<String, String> files) {
