@@ -9,6 +9,7 @@ import io.moldtank.domain.job.Verdict;
 import io.moldtank.domain.ledger.Account;
 import io.moldtank.domain.listing.ListingId;
 import io.moldtank.domain.money.Usdc;
+import io.moldtank.ports.contract.RegistryFlowContract;
 import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.job.*;
 import io.moldtank.ports.in.listing.CreateListingCommand;
@@ -30,7 +31,7 @@ import net.jqwik.api.state.Transformer;
 class RegistryProperties {
 
     static final class World {
-        final RegistryFlowTest sys = new RegistryFlowTest();
+        final RegistryFlowContract.World sys = new RegistryFlowContract.World(RegistryFlowTest.inMemory());
         final List<AgentId> agents = new ArrayList<>();
         final List<ListingId> listings = new ArrayList<>();
         final List<JobId> jobs = new ArrayList<>();
@@ -89,8 +90,7 @@ class RegistryProperties {
     }
 
     static void conserved(World w) {
-        var storage = w.sys.storage;
-        assertThat(storage.totals().balanced()).isTrue();
+        assertThat(w.sys.books.totals().balanced()).isTrue();
         long owed = 0;
         for (AgentId a : w.agents) {
             owed += w.sys.registry.wallets().balance(a).orThrow().units();
@@ -106,9 +106,9 @@ class RegistryProperties {
     static List<Account> accounts(World w) {
         List<Account> out = new ArrayList<>();
         for (JobId j : w.jobs) {
-            w.sys.storage.account(io.moldtank.domain.job.JobAccounts.STANDARD.escrow(j)).ifPresent(out::add);
+            w.sys.books.account(io.moldtank.domain.job.JobAccounts.STANDARD.escrow(j)).ifPresent(out::add);
         }
-        w.sys.storage.account(io.moldtank.domain.job.JobAccounts.STANDARD.platformFees()).ifPresent(out::add);
+        w.sys.books.account(io.moldtank.domain.job.JobAccounts.STANDARD.platformFees()).ifPresent(out::add);
         return out;
     }
 
