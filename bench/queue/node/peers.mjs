@@ -1,7 +1,7 @@
 // Peer queues measured the same way as QueueBench (see ../README.md):
 //   node peers.mjs graphile <postgres-url> <jobs> <rate/s> <workers...>
 //   node peers.mjs bullmq   <redis-url>    <jobs> <rate/s> <workers...>
-// Prints one JSON line per worker count. Claim latency is not observable from outside these
+// Prints one JSON line per worker count (the last of WARMUP + 1 rounds, each on a fresh queue). Claim latency is not observable from outside these
 // libraries, so only throughput and pickup latency (enqueue start -> handler start) are reported.
 import { randomUUID } from 'node:crypto';
 
@@ -113,8 +113,13 @@ function report(system, workers, t0, t1, t2, pickups) {
   };
 }
 
+// Unmeasured warm-up rounds first (WARMUP, default 1), exactly as QueueBench does.
+const warmups = Number(process.env.WARMUP ?? 1);
 for (const w of workerArgs.map(Number)) {
-  const result = kind === 'graphile' ? await graphile(w) : await bullmq(w);
+  let result;
+  for (let round = 0; round <= warmups; round++) {
+    result = kind === 'graphile' ? await graphile(w) : await bullmq(w);
+  }
   console.log(JSON.stringify(result));
 }
 process.exit(0);

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +32,7 @@ final class RedisSubmissionQueue implements SubmissionQueue {
     private static final RedisScript ENQUEUE = RedisScript.load("queue-enqueue", "queue-common");
     private static final RedisScript CLAIM = RedisScript.load("queue-claim", "queue-common");
     private static final RedisScript ACK = RedisScript.load("queue-ack", "queue-common");
+    private static final RedisScript ACK_CLAIM = RedisScript.load("queue-ack-claim", "queue-common");
     private static final RedisScript FAIL = RedisScript.load("queue-fail", "queue-common");
     private static final RedisScript DEPTH = RedisScript.load("queue-depth", "queue-common");
     private static final RedisScript DEAD = RedisScript.load("queue-dead", "queue-common");
@@ -58,10 +58,10 @@ final class RedisSubmissionQueue implements SubmissionQueue {
     public boolean enqueue(QueuedSubmission item) {
         Long added = call("enqueue", () -> ENQUEUE.run(redis, ScriptOutputType.INTEGER, NO_KEYS, prefix,
                 item.submissionId().toString(), item.bountyId().toString(), Long.toString(item.sequence()), now()));
-        if (added == 1) {
+        if (added == 2) {
             wakeups.wakeLocal();
         }
-        return added == 1;
+        return added > 0;
     }
 
     @Override
@@ -70,15 +70,34 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         SubmissionQueue.checkDuration("lease", lease, false);
         long now = clock.millis();
         long leaseUntil = now + Math.max(1, lease.toMillis());
-        String token = UUID.randomUUID().toString();
+        String token = LeaseTokens.next();
         List<Object> row = call("claim", () -> CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
                 Long.toString(now), Integer.toString(maxAttempts), token, workerId, Long.toString(leaseUntil)));
-        if (row == null || row.isEmpty()) {
+        return claimed(row, 0, workerId, token, leaseUntil);
+    }
+
+    /** One script: the ack and the next claim cost a single round trip. */
+    @Override
+    public Handoff ackAndClaim(QueueClaim done, Duration lease) {
+        SubmissionQueue.checkDuration("lease", lease, false);
+        long now = clock.millis();
+        long leaseUntil = now + Math.max(1, lease.toMillis());
+        String token = LeaseTokens.next();
+        List<Object> row = call("ackAndClaim", () -> ACK_CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
+                done.item().submissionId().toString(), done.token(), Long.toString(now), Integer.toString(maxAttempts),
+                token, done.workerId(), Long.toString(leaseUntil)));
+        Outcome acked = (Long) row.get(0) == 1 ? Outcome.ACKED : Outcome.LEASE_LOST;
+        return new Handoff(acked, claimed(row, 1, done.workerId(), token, leaseUntil));
+    }
+
+    /** Reads {submission, bounty, sequence, attempt} at {@code from}, when the script claimed anything. */
+    private static Optional<QueueClaim> claimed(List<Object> row, int from, String workerId, String token, long leaseUntil) {
+        if (row == null || row.size() < from + 4) {
             return Optional.empty();
         }
-        QueuedSubmission item = new QueuedSubmission(BountyId.parse((String) row.get(1)),
-                Long.parseLong((String) row.get(2)), SubmissionId.parse((String) row.get(0)));
-        return Optional.of(new QueueClaim(item, workerId, token, ((Long) row.get(3)).intValue(),
+        QueuedSubmission item = new QueuedSubmission(BountyId.parse((String) row.get(from + 1)),
+                Long.parseLong((String) row.get(from + 2)), SubmissionId.parse((String) row.get(from)));
+        return Optional.of(new QueueClaim(item, workerId, token, ((Long) row.get(from + 3)).intValue(),
                 Instant.ofEpochMilli(leaseUntil)));
     }
 

@@ -71,7 +71,7 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         SubmissionQueue.checkDuration("lease", lease, false);
         Instant now = Jdbc.micros(clock.instant());
         sweepNowAndThen(now);
-        String token = UUID.randomUUID().toString();
+        String token = LeaseTokens.next();
         Instant leaseUntil = Jdbc.micros(now.plus(lease));
         Optional<Row> row;
         if (dialect == SqlDialect.POSTGRES) {
@@ -145,11 +145,32 @@ final class SqlSubmissionQueue implements SubmissionQueue {
 
     @Override
     public Outcome ack(QueueClaim claim) {
+        return Jdbc.autocommit(dataSource, "ack", c -> ack(c, claim));
+    }
+
+    private static Outcome ack(Connection c, QueueClaim claim) throws SQLException {
         String sql = "DELETE FROM submission_queue WHERE submission_id = ? AND lease_token = ?";
-        return Jdbc.autocommit(dataSource, "ack", c -> {
-            try (PreparedStatement s = bind(c.prepareStatement(sql), claim.item().submissionId().value(), claim.token())) {
-                return s.executeUpdate() == 1 ? Outcome.ACKED : Outcome.LEASE_LOST;
-            }
+        try (PreparedStatement s = bind(c.prepareStatement(sql), claim.item().submissionId().value(), claim.token())) {
+            return s.executeUpdate() == 1 ? Outcome.ACKED : Outcome.LEASE_LOST;
+        }
+    }
+
+    /** On PostgreSQL the ack and the next claim share one transaction: one commit (one WAL flush) per item. */
+    @Override
+    public Handoff ackAndClaim(QueueClaim done, Duration lease) {
+        if (dialect != SqlDialect.POSTGRES) {
+            return SubmissionQueue.super.ackAndClaim(done, lease);
+        }
+        SubmissionQueue.checkDuration("lease", lease, false);
+        Instant now = Jdbc.micros(clock.instant());
+        sweepNowAndThen(now);
+        String token = LeaseTokens.next();
+        Instant leaseUntil = Jdbc.micros(now.plus(lease));
+        String worker = done.workerId();
+        return Jdbc.transaction(dataSource, "ackAndClaim", c -> {
+            Outcome acked = ack(c, done);
+            Optional<Row> row = claimPostgres(c, token, worker, leaseUntil, now);
+            return new Handoff(acked, row.map(r -> new QueueClaim(r.item, worker, token, r.attempts, leaseUntil)));
         });
     }
 

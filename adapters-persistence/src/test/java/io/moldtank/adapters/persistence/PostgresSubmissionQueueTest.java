@@ -1,11 +1,12 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.ports.contract.QueueHandoffContract;
 import io.moldtank.ports.contract.SubmissionQueueContract;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
 
 /** The queue contract on the real PostgreSQL, in a schema of its own. */
-class PostgresSubmissionQueueTest implements SubmissionQueueContract {
+class PostgresSubmissionQueueTest implements SubmissionQueueContract, QueueHandoffContract {
 
     private static PersistenceAdapters.SqlStore store;
 

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Benchmark of our queues (run by bench/queue/run.sh, not a test). Per worker count W it measures
- * (1) throughput: N no-op items enqueued by W producers, then drained (claim + ack) by W workers;
- * (2) claim latency p50/p99 of the drain's claim calls; (3) pickup latency p50/p99: a producer on a
+ * (1) throughput: N no-op items enqueued by W producers, then drained by W workers (a first claim,
+ * then one ack-and-claim hand-off per item, as a busy worker does); (2) claim latency p50/p99 of the
+ * drain's calls that handed out an item (claim or hand-off); (3) pickup latency p50/p99: a producer on a
  * separate store enqueues at a steady rate while W workers wait in claim-with-wait, so wake-ups
  * travel through PostgreSQL NOTIFY / Redis pub/sub as they would between processes.
  * Prints one JSON line per run.
@@ -44,43 +45,54 @@ public final class QueueBench {
         int at = pg ? 3 : 2;
         int jobs = Integer.parseInt(args[at]);
         int rate = Integer.parseInt(args[at + 1]);
+        // Unmeasured warm-up rounds first (WARMUP, default 1), as the peers do: steady state, not JIT, is compared.
+        int warmups = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "1"));
         for (String w : Arrays.copyOfRange(args, at + 2, args.length)) {
-            int workers = Integer.parseInt(w);
-            String name = "bench_ours_" + UUID.randomUUID().toString().substring(0, 6);
-            List<AutoCloseable> opened = new ArrayList<>();
-            List<SubmissionQueue> queues = new ArrayList<>();
-            for (int i = 0; i < 2; i++) { // one store for the workers, one for the producer
-                if (pg) {
-                    PersistenceAdapters.SqlStore store = PersistenceAdapters.sql(new PersistenceAdapters.SqlSettings(
-                            args[1], args[2], "", name, workers + 4, Duration.ofSeconds(30)));
-                    opened.add(store);
-                    queues.add(store.submissionQueue(Clock.systemUTC(), 5));
-                } else {
-                    PersistenceAdapters.RedisStore store = PersistenceAdapters.redis(args[1], "bench:{" + name + "}");
-                    opened.add(store);
-                    queues.add(store.submissionQueue(Clock.systemUTC(), 5));
-                }
-            }
-            try {
-                run(pg ? "ours-postgres" : "ours-redis", queues.get(0), queues.get(1), jobs, rate, workers);
-            } finally {
-                if (pg) {
-                    try (Connection c = ((PersistenceAdapters.SqlStore) opened.get(0)).dataSource().getConnection();
-                         Statement s = c.createStatement()) {
-                        s.execute("DROP SCHEMA " + name + " CASCADE");
-                    }
-                } else {
-                    TestServers.deleteKeysAt(args[1], "bench:{" + name + "}");
-                }
-                for (AutoCloseable c : opened) {
-                    c.close();
-                }
+            for (int round = 0; round <= warmups; round++) {
+                once(args, pg, jobs, rate, Integer.parseInt(w), round == warmups);
             }
         }
         System.exit(0);
     }
 
-    private static void run(String system, SubmissionQueue workerQueue, SubmissionQueue producerQueue, int jobs,
+    /** One round on fresh stores (a new schema or key prefix), dropped afterwards. */
+    private static void once(String[] args, boolean pg, int jobs, int rate, int workers, boolean print) throws Exception {
+        String name = "bench_ours_" + UUID.randomUUID().toString().substring(0, 6);
+        List<AutoCloseable> opened = new ArrayList<>();
+        List<SubmissionQueue> queues = new ArrayList<>();
+        for (int i = 0; i < 2; i++) { // one store for the workers, one for the producer
+            if (pg) {
+                PersistenceAdapters.SqlStore store = PersistenceAdapters.sql(new PersistenceAdapters.SqlSettings(
+                        args[1], args[2], "", name, workers + 4, Duration.ofSeconds(30)));
+                opened.add(store);
+                queues.add(store.submissionQueue(Clock.systemUTC(), 5));
+            } else {
+                PersistenceAdapters.RedisStore store = PersistenceAdapters.redis(args[1], "bench:{" + name + "}");
+                opened.add(store);
+                queues.add(store.submissionQueue(Clock.systemUTC(), 5));
+            }
+        }
+        try {
+            String line = run(pg ? "ours-postgres" : "ours-redis", queues.get(0), queues.get(1), jobs, rate, workers);
+            if (print) {
+                System.out.println(line);
+            }
+        } finally {
+            if (pg) {
+                try (Connection c = ((PersistenceAdapters.SqlStore) opened.get(0)).dataSource().getConnection();
+                     Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + name + " CASCADE");
+                }
+            } else {
+                TestServers.deleteKeysAt(args[1], "bench:{" + name + "}");
+            }
+            for (AutoCloseable c : opened) {
+                c.close();
+            }
+        }
+    }
+
+    private static String run(String system, SubmissionQueue workerQueue, SubmissionQueue producerQueue, int jobs,
                             int rate, int workers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers + 1);
         try {
@@ -98,16 +110,20 @@ public final class QueueBench {
             List<long[]> claimNanos = all(pool, workers, w -> {
                 long[] lat = new long[jobs];
                 int n = 0;
+                // A busy worker hands each finished item back and takes the next in one call.
+                Optional<QueueClaim> claim = Optional.empty();
                 while (done.get() < jobs) {
                     long s = System.nanoTime();
-                    Optional<QueueClaim> claim = workerQueue.claim("w" + w, Duration.ofSeconds(60));
+                    claim = claim.isPresent()
+                            ? workerQueue.ackAndClaim(claim.get(), Duration.ofSeconds(60)).next()
+                            : workerQueue.claim("w" + w, Duration.ofSeconds(60));
                     long e = System.nanoTime();
                     if (claim.isPresent()) {
                         lat[n++] = e - s;
-                        workerQueue.ack(claim.get());
                         done.incrementAndGet();
                     }
                 }
+                claim.ifPresent(workerQueue::ack);
                 return Arrays.copyOf(lat, n);
             });
             long t2 = System.nanoTime();
@@ -156,10 +172,10 @@ public final class QueueBench {
             Arrays.sort(pickup);
             double enqueueS = (t1 - t0) / 1e9;
             double drainS = (t2 - t1) / 1e9;
-            System.out.printf(java.util.Locale.ROOT,
+            return String.format(java.util.Locale.ROOT,
                     "{\"system\":\"%s\",\"workers\":%d,\"jobs\":%d,\"enqueue_s\":%.3f,\"drain_s\":%.3f,"
                             + "\"jobs_per_s\":%.1f,\"claim_p50_ms\":%.3f,\"claim_p99_ms\":%.3f,"
-                            + "\"pickup_p50_ms\":%.3f,\"pickup_p99_ms\":%.3f}%n",
+                            + "\"pickup_p50_ms\":%.3f,\"pickup_p99_ms\":%.3f}",
                     system, workers, jobs, enqueueS, drainS, jobs / (enqueueS + drainS),
                     pct(claims, 50), pct(claims, 99), pct(pickup, 50), pct(pickup, 99));
         } finally {

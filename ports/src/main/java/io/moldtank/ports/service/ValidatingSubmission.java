@@ -47,26 +47,26 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
 
     @Override
     public Optional<ValidationReport> validateNext(String workerId) {
-        while (true) {
-            Optional<QueueClaim> claimed = queue.claim(workerId, settings.lease());
-            if (claimed.isEmpty()) {
-                return Optional.empty();
-            }
+        Optional<QueueClaim> claimed = queue.claim(workerId, settings.lease());
+        while (claimed.isPresent()) {
             QueueClaim claim = claimed.get();
-            Optional<ValidationReport> report = validate(claim);
+            int attempt = storage.tx().inTransaction(() -> startAttempt(claim.item().submissionId()));
+            if (attempt == 0) {
+                // nothing to validate (already final or gone): hand it back and take the next in one call
+                claimed = queue.ackAndClaim(claim, settings.lease()).next();
+                continue;
+            }
+            Optional<ValidationReport> report = validate(claim, attempt);
             if (report.isPresent()) {
                 return report;
             }
+            claimed = queue.claim(workerId, settings.lease());
         }
+        return Optional.empty();
     }
 
-    private Optional<ValidationReport> validate(QueueClaim claim) {
+    private Optional<ValidationReport> validate(QueueClaim claim, int attempt) {
         SubmissionId id = claim.item().submissionId();
-        int attempt = storage.tx().inTransaction(() -> startAttempt(id));
-        if (attempt == 0) {
-            queue.ack(claim);
-            return Optional.empty();
-        }
         Submission submission = storage.loadSubmission().loadSubmission(id).orElseThrow();
         Bounty bounty = storage.loadBounty().loadBounty(submission.bountyId()).orElseThrow();
         var quorum = bounty.terms().quorum();

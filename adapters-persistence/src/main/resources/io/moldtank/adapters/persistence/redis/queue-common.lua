@@ -59,3 +59,30 @@ local function reap(now, max)
     make_ready(sid)
   end
 end
+
+-- Acks sid if tok still holds it: 1 acked, 0 lease lost.
+local function ack(sid, tok)
+  local f = redis.call('HMGET', P .. ':item:' .. sid, 'tok', 'b', 's')
+  if f[1] ~= tok then return 0 end
+  forget(sid, f[2], f[3])
+  return 1
+end
+
+-- Claims for worker wrk until lu: {submission, bounty, sequence, attempt}, or {} when nothing is ready.
+-- The oldest ready arrival picks the bounty; that bounty's lowest ready sequence is handed out.
+local function claim(now, max, tok, wrk, lu)
+  reap(now, max)
+  local head = redis.call('ZRANGE', P .. ':ready', 0, 0)[1]
+  if not head then return {} end
+  local b = redis.call('HGET', P .. ':item:' .. head, 'b')
+  local first = redis.call('ZRANGE', P .. ':bounty:' .. b, 0, 0, 'WITHSCORES')
+  local sid = first[1]
+  -- a ready item is in neither the delayed nor the leased set, so two removals suffice
+  redis.call('ZREM', P .. ':ready', sid)
+  redis.call('ZREM', P .. ':bounty:' .. b, sid)
+  local item = P .. ':item:' .. sid
+  local att = redis.call('HINCRBY', item, 'att', 1)
+  redis.call('HSET', item, 'tok', tok, 'wrk', wrk)
+  redis.call('ZADD', P .. ':leased', lu, sid)
+  return {sid, b, string.format('%d', tonumber(first[2])), att}
+end

@@ -1,4 +1,5 @@
--- ARGV: P, submission, bounty, sequence, now. Returns 1 added, 0 already there; error CONFLICT.
+-- ARGV: P, submission, bounty, sequence, now. Returns 2 added and waiters woken, 1 added, 0 already there;
+-- error CONFLICT.
 local sid, b, s, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 for _, key in ipairs({P .. ':item:' .. sid, P .. ':deaditem:' .. sid}) do
   local f = redis.call('HMGET', key, 'b', 's')
@@ -14,6 +15,13 @@ end
 local arr = redis.call('INCR', P .. ':arrival')
 redis.call('HSET', P .. ':item:' .. sid, 'b', b, 's', s, 'arr', arr, 'att', 0, 'enq', now)
 redis.call('HSET', P .. ':slot', b .. '#' .. s, sid)
-make_ready(sid)
-redis.call('PUBLISH', P .. ':wake', '1')
+-- Wake waiters only when the line was empty: a worker waits only after a claim found it empty, and
+-- every worker woken by the first arrival claims again until the line is empty before it waits.
+local was_empty = redis.call('ZCARD', P .. ':ready') == 0
+redis.call('ZADD', P .. ':ready', arr, sid)
+redis.call('ZADD', P .. ':bounty:' .. b, s, sid)
+if was_empty then
+  redis.call('PUBLISH', P .. ':wake', '1')
+  return 2
+end
 return 1
