@@ -1,5 +1,6 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.ports.contract.QueueConcurrencyContract;
 import io.moldtank.ports.contract.QueueHandoffContract;
 import io.moldtank.ports.contract.SubmissionQueueContract;
 import io.moldtank.ports.out.queue.SubmissionQueue;
@@ -8,7 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** The queue contract on H2 (in-memory database, PostgreSQL mode, the real migrations). */
-class H2SubmissionQueueTest implements SubmissionQueueContract, QueueHandoffContract {
+class H2SubmissionQueueTest implements SubmissionQueueContract, QueueConcurrencyContract, QueueHandoffContract {
 
     private static final PersistenceAdapters.SqlStore STORE = PersistenceAdapters.sql(new PersistenceAdapters.SqlSettings(
             "jdbc:h2:mem:queue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + PersistenceAdapters.H2_POSTGRES_MODE,

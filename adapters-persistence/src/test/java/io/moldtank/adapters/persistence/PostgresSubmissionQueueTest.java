@@ -1,12 +1,13 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.ports.contract.QueueConcurrencyContract;
 import io.moldtank.ports.contract.QueueHandoffContract;
 import io.moldtank.ports.contract.SubmissionQueueContract;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
 
 /** The queue contract on the real PostgreSQL, in a schema of its own. */
-class PostgresSubmissionQueueTest implements SubmissionQueueContract, QueueHandoffContract {
+class PostgresSubmissionQueueTest implements SubmissionQueueContract, QueueConcurrencyContract, QueueHandoffContract {
 
     private static PersistenceAdapters.SqlStore store;
 

@@ -1,12 +1,13 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.ports.contract.QueueConcurrencyContract;
 import io.moldtank.ports.contract.QueueHandoffContract;
 import io.moldtank.ports.contract.SubmissionQueueContract;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
 
 /** The queue contract on the real Redis, under a key prefix of its own. */
-class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueHandoffContract {
+class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueConcurrencyContract, QueueHandoffContract {
 
     private static final String PREFIX = TestServers.redisPrefix(RedisSubmissionQueueTest.class);
     private static PersistenceAdapters.RedisStore store;

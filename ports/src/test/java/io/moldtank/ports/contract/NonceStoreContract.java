@@ -69,7 +69,7 @@ public interface NonceStoreContract {
     default void of_concurrent_first_uses_exactly_one_wins() throws Exception {
         NonceStore store = newStore(new TestClock());
         String nonce = nonce();
-        List<Boolean> results = SubmissionQueueContract.runConcurrently(16, i -> store.firstUse(nonce, ttl()));
+        List<Boolean> results = Concurrently.run(16, i -> store.firstUse(nonce, ttl()));
         assertThat(results).containsOnlyOnce(true);
     }
 

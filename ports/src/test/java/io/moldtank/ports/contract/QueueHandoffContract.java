@@ -116,7 +116,7 @@ public interface QueueHandoffContract {
             queue.enqueue(submission(2, s));
         }
         Map<QueuedSubmission, Integer> handed = new ConcurrentHashMap<>();
-        List<List<QueuedSubmission>> perWorker = SubmissionQueueContract.runConcurrently(8, w -> {
+        List<List<QueuedSubmission>> perWorker = Concurrently.run(8, w -> {
             List<QueuedSubmission> mine = new ArrayList<>();
             Optional<QueueClaim> c = queue.claim("w" + w, LEASE);
             while (c.isPresent()) {

@@ -101,7 +101,7 @@ public interface RateLimiterContract {
         RateLimiter limiter = newLimiter(new TestClock());
         String key = key();
         BucketSpec fifty = new BucketSpec(50, 1);
-        List<Long> allowed = SubmissionQueueContract.runConcurrently(16, t -> {
+        List<Long> allowed = Concurrently.run(16, t -> {
             long mine = 0;
             for (int i = 0; i < 10; i++) {
                 mine += limiter.tryTake(key, fifty).allowed() ? 1 : 0;
