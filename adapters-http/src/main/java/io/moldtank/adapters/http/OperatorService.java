@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The operator's routes under /api/v1/admin: parked payouts (list, retry, resolve with the paying tx)
- * and dead-lettered submissions (decide by hand). Not for agents: a configured operator token only.
+ * and dead-lettered submissions (list, decide by hand). Not for agents: a configured operator token only.
  */
 final class OperatorService implements HttpService {
     static final String PATH = HttpAdapters.API_ROOT + "/admin";
@@ -47,6 +47,7 @@ final class OperatorService implements HttpService {
         table.on(rules, PATH).get("/payouts/parked", this::parked)
                 .post("/payouts/{id}/retry", this::retry)
                 .post("/payouts/{id}/resolution", this::resolvePayout)
+                .get("/submissions/dead-lettered", this::deadLettered)
                 .post("/submissions/{id}/resolution", this::resolveDeadLetter);
     }
 
@@ -75,6 +76,13 @@ final class OperatorService implements HttpService {
             f.check();
             return Views.operatorPayout(Problems.valueOf(core.payingOut().markResolved(
                     new ResolvePayoutCommand(id, dto.txHash().toLowerCase(java.util.Locale.ROOT), operator))));
+        });
+    }
+
+    private void deadLettered(ServerRequest req, ServerResponse res) {
+        act(req, res, "list-dead-letters", "-", operator -> {
+            int limit = limit(req);
+            return Views.page(core.validating().deadLettered(limit).stream().map(Views::submission).toList(), null);
         });
     }
 

@@ -30,6 +30,7 @@ class OperatorAccessOffTest {
         String id = UUID.randomUUID().toString();
         ApiClient.Call[] calls = {
                 ApiClient.call("GET", "/api/v1/admin/payouts/parked", (String) null),
+                ApiClient.call("GET", "/api/v1/admin/submissions/dead-lettered", (String) null),
                 ApiClient.call("POST", "/api/v1/admin/payouts/" + id + "/retry", (String) null),
                 ApiClient.call("POST", "/api/v1/admin/payouts/" + id + "/resolution", "{\"txHash\":\"0x" + "ab".repeat(32) + "\"}"),
                 ApiClient.call("POST", "/api/v1/admin/submissions/" + id + "/resolution", "{\"passed\":true}")};

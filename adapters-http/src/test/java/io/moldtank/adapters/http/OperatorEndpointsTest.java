@@ -187,6 +187,9 @@ class OperatorEndpointsTest {
             // three undecided rounds, then the domain dead-letters it
         }
         assertThat(api.get("/api/v1/submissions/" + sub).json().get("status").asText()).isEqualTo("DEAD_LETTERED");
+        JsonNode listed = operator("GET", "/api/v1/admin/submissions/dead-lettered", null).json();
+        assertThat(listed.get("items").findValuesAsText("id")).contains(sub);
+        assertThat(listed.get("items").findValuesAsText("status")).containsOnly("DEAD_LETTERED");
         String path = "/api/v1/admin/submissions/" + sub + "/resolution";
 
         for (String bad : new String[] {"{}", "{\"passed\":\"yes\"}", "{\"passed\":true,\"note\":\" \"}",
@@ -199,6 +202,8 @@ class OperatorEndpointsTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("status").asText()).isEqualTo("PASSED");
         assertThat(api.get("/api/v1/bounties/" + bounty).json().get("status").asText()).isEqualTo("AWARDED");
+        assertThat(operator("GET", "/api/v1/admin/submissions/dead-lettered", null).json().get("items")
+                .findValuesAsText("id")).doesNotContain(sub);
 
         ApiClient.Reply twice = operator("POST", path, "{\"passed\":false}");
         assertThat(twice.status()).isEqualTo(409);
