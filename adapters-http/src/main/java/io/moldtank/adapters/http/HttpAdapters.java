@@ -29,7 +29,13 @@ public final class HttpAdapters {
      * browser origins allowed by CORS (empty: no browser access).
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth) {
+                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator) {
+        /** Without operator access: the /api/v1/admin routes answer 404. */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, null);
+        }
+
         /** With the seed's bucket sizes and no wallet login. */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins) {
@@ -60,6 +66,33 @@ public final class HttpAdapters {
             jwtKeys = Map.copyOf(jwtKeys);
         }
     }
+
+    /**
+     * Operator access to /api/v1/admin: who the token stands for (logged with every action and recorded
+     * on manual resolutions) and the bearer token itself, at least 32 characters so it cannot be guessed.
+     */
+    public record Operator(String name, String token) {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9@._-]{1,64}");
+
+        public Operator {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("the operator name must be 1..64 of [A-Za-z0-9@._-]");
+            }
+            if (token == null || token.strip().length() < MIN_OPERATOR_TOKEN || !token.equals(token.strip())) {
+                throw new IllegalArgumentException("the operator token needs at least " + MIN_OPERATOR_TOKEN
+                        + " characters and no surrounding spaces");
+            }
+        }
+
+        /** Never the token: records end up in logs. */
+        @Override
+        public String toString() {
+            return "Operator[" + name + "]";
+        }
+    }
+
+    /** Shortest operator token accepted (e.g. {@code openssl rand -hex 32} gives 64). */
+    public static final int MIN_OPERATOR_TOKEN = 32;
 
     /** Token-bucket sizes per caller: discovery (listing bounties), read (other GETs), write (the rest). */
     public record Buckets(BucketSpec discovery, BucketSpec read, BucketSpec write) {
@@ -106,11 +139,14 @@ public final class HttpAdapters {
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table);
         DocsService docs = new DocsService(table);
+        OperatorService operator = new OperatorService(core, new OperatorAuth(api.operator()), OperatorActions.global(),
+                table);
         EdgeFilter edge = new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table));
         routing.addFilter(edge)
                 .register(AgentsService.PATH, agents)
                 .register(BountiesService.PATH, bounties, comments)
                 .register(SubmissionsService.PATH, submissions)
+                .register(OperatorService.PATH, operator)
                 .register(docs);
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),

@@ -109,6 +109,16 @@ final class Views {
         return m;
     }
 
+    /** What an operator needs besides the public view: why it failed, and when. */
+    static Map<String, Object> operatorPayout(Payout p) {
+        Map<String, Object> m = payout(p);
+        m.put("lastError", p.lastError());
+        m.put("receipt", p.receipt());
+        m.put("nextAttemptAt", p.nextAttemptAt().toString());
+        m.put("createdAt", p.createdAt().toString());
+        return m;
+    }
+
     static Map<String, Object> deposit(DepositInstructions d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bountyId", d.bountyId().toString());

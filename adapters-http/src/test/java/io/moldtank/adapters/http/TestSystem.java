@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A whole MoldTank in memory behind the HTTP adapter: the real clock (signatures are timed against it),
- * one scripted validator that passes files starting with "pass", and a DNS that knows two test hosts.
+ * one scripted validator that passes files starting with "pass", a DNS that knows two test hosts, and
+ * operator access with {@link #OPERATOR}'s token.
  */
 final class TestSystem {
     static final String ALLOWED_ORIGIN = "https://app.moldtank.test";
@@ -37,7 +38,14 @@ final class TestSystem {
     static final HttpAdapters.WalletAuth WALLET_AUTH = new HttpAdapters.WalletAuth(CHALLENGE_SECRET, 84532L, "k1",
             java.util.Map.of("k1", "jwt-key-jwt-key-jwt-key-jwt-key-jwt-key".getBytes()));
 
+    /** The operator the test servers accept; tests that need operator access off set {@link #operator} to null. */
+    static final HttpAdapters.Operator OPERATOR = new HttpAdapters.Operator("ops@moldtank",
+            "operator-token-0123456789abcdef0123456789abcdef");
+    /** Five tries like the seed's, without the waits, so a test parks a payout at once. */
+    static final RetrySchedule IMMEDIATE_RETRIES = new RetrySchedule(java.util.Collections.nCopies(5, Duration.ZERO));
+
     final Clock clock = Clock.systemUTC();
+    HttpAdapters.Operator operator = OPERATOR;
     final AtomicLong nextId = new AtomicLong();
     final InMemoryStorage storage = new InMemoryStorage();
     final InMemoryEventFeed feed = new InMemoryEventFeed(storage);
@@ -57,19 +65,24 @@ final class TestSystem {
 
     TestSystem(HttpAdapters.Buckets buckets) {
         this.buckets = buckets;
-        ScriptedValidator validator = new ScriptedValidator("tests", r -> r.content().files().values().iterator()
-                .next().startsWith("pass") ? Vote.Kind.PASS : Vote.Kind.FAIL, clock);
+        ScriptedValidator validator = new ScriptedValidator("tests", r -> vote(r.content().files().values().iterator()
+                .next()), clock);
         core = Core.wire(new Core.Adapters(Storage.of(storage), new InMemorySubmissionQueue(clock, 3), escrow,
                 new RecordingPaymentRail(), List.of(validator), clock,
                 () -> new UUID(0x7E57, nextId.incrementAndGet()),
-                new ValidationSettings(3, Duration.ofMinutes(5), Duration.ZERO), RetrySchedule.STANDARD,
+                new ValidationSettings(3, Duration.ofMinutes(5), Duration.ZERO), IMMEDIATE_RETRIES,
                 Duration.ofSeconds(5), new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))));
     }
 
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH);
+                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
+    }
+
+    /** "pass…" files pass, "error…" files make the validator fail to answer (dead letters), the rest fail. */
+    private static Vote.Kind vote(String file) {
+        return file.startsWith("pass") ? Vote.Kind.PASS : file.startsWith("error") ? Vote.Kind.ERROR : Vote.Kind.FAIL;
     }
 
     /** The login the server runs, for tests that sign its challenges. */

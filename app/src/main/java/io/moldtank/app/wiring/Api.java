@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent API's settings from {@code moldtank.http}: CORS origins and wallet login. Without
  * configured secrets, wallet login uses random per-process keys (tokens end with the process).
+ * Operator access comes from {@code moldtank.operator}.
  */
 final class Api {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
@@ -22,7 +23,7 @@ final class Api {
     private Api() {
     }
 
-    static HttpAdapters.Api from(Config http, Core core, Marketplace.Guards guards, Wiring wiring) {
+    static HttpAdapters.Api from(Config http, Config operator, Core core, Marketplace.Guards guards, Wiring wiring) {
         Set<String> origins = Set.copyOf(http.get("cors-origins").asList(String.class).orElse(List.of()));
         byte[] challenge = secret(http.get("auth.challenge-secret"));
         byte[] jwtKey = secret(http.get("auth.jwt-key"));
@@ -34,7 +35,25 @@ final class Api {
                 Map.of("k1", jwtKey));
         return new HttpAdapters.Api(core, guards.nonces(), guards.rateLimiter(),
                 new InProcessIdempotencyStore(wiring.clock()), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
-                wallet);
+                wallet, operator(operator, wiring));
+    }
+
+    /**
+     * {@code moldtank.operator.token} opens /api/v1/admin (see OperatorAuth in adapters-http for why a
+     * bearer token); unset, those routes answer 404. {@code name} is who the token stands for in logs.
+     */
+    private static HttpAdapters.Operator operator(Config node, Wiring wiring) {
+        var token = node.get("token").asString().filter(t -> !t.isEmpty());
+        wiring.chose("operator-api", token.isPresent() ? "on" : "off (moldtank.operator.token not set)");
+        if (token.isEmpty()) {
+            return null;
+        }
+        try {
+            return new HttpAdapters.Operator(node.get("name").asString().orElse("operator"), token.get());
+        } catch (IllegalArgumentException e) {
+            // The message names the rule, never the value: a bad token must not end up in the logs.
+            throw new IllegalArgumentException("moldtank.operator: " + e.getMessage());
+        }
     }
 
     /** 32+ bytes of hex from configuration, or fresh random bytes. */

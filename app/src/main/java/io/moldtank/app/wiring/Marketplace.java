@@ -99,7 +99,8 @@ public final class Marketplace {
                 wiring.clock(), wiring.ids()));
 
         EventFeed feed = wiring.provide(EventFeed.class, new InMemoryEventFeed(List.of(), storage::subscribe));
-        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), core, guards, wiring));
+        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), core, guards,
+                wiring));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);

@@ -6,6 +6,7 @@ import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.domain.payout.PayoutStatus;
 import io.moldtank.domain.payout.RetrySchedule;
 import io.moldtank.ports.in.Outcome;
+import io.moldtank.ports.in.payout.ListParkedPayoutsQuery;
 import io.moldtank.ports.in.payout.ProcessPayoutsUseCase;
 import io.moldtank.ports.in.payout.ResolvePayoutCommand;
 import io.moldtank.ports.in.payout.ResolvePayoutUseCase;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Drains the payout outbox. Every step asks the chain first, so a crash between "sent" and
  * "recorded" never releases twice: a release already on chain is adopted, not repeated.
  */
-public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCase, ResolvePayoutUseCase {
+public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCase, ResolvePayoutUseCase,
+        ListParkedPayoutsQuery {
     private final Storage storage;
     private final BountyStore bounties;
     private final EscrowGateway escrow;
@@ -86,6 +88,11 @@ public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCas
             }
             return Outcome.done(next);
         }).orThrow();
+    }
+
+    @Override
+    public List<Payout> parked(int limit) {
+        return storage.payouts().parked(Math.max(0, limit));
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Optional;
  * transaction, then record the round, the bounty's verdict, a possible award and its payout-outbox
  * row in one transaction.
  */
-public final class ValidatingSubmission implements ValidateNextUseCase, ResolveDeadLetterUseCase {
+public final class ValidatingSubmission implements ValidateNextUseCase, ResolveDeadLetterUseCase,
+        ListDeadLettersQuery {
     private final Storage storage;
     private final BountyStore bounties;
     private final SubmissionQueue queue;
@@ -109,6 +110,15 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
         storage.saveSubmission().saveSubmission(s);
         storage.events().publish(s.pullEvents());
         return attempt;
+    }
+
+    /**
+     * From storage, not from {@link SubmissionQueue#deadLetters}: the domain decides dead letters and acks
+     * their queue item, so the queue's own list only holds items whose leases ran out.
+     */
+    @Override
+    public List<SubmissionSnapshot> deadLettered(int limit) {
+        return storage.loadSubmission().deadLettered(limit).stream().map(Submission::snapshot).toList();
     }
 
     @Override

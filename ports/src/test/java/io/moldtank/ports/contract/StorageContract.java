@@ -175,6 +175,35 @@ public interface StorageContract {
     }
 
     @Test
+    default void dead_lettered_submissions_are_listed_oldest_first_with_their_votes_and_nothing_else() {
+        Storage s = storage();
+        Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");
+        List<Submission> subs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var content = content("dead " + i);
+            var slot = b.submit(new SubmissionId(UUID.randomUUID()), agent(10 + i).id(), content.hash(), T0.plusSeconds(i));
+            subs.add(Submission.received(b.id(), slot, content));
+        }
+        s.saveBounty().saveBounty(b);
+        subs.forEach(s.saveSubmission()::saveSubmission);
+        for (int i : new int[] {2, 0}) {
+            Submission sub = s.loadSubmission().loadSubmission(subs.get(i).id()).orElseThrow();
+            int attempt = sub.startAttempt(T0);
+            sub.recordRound(attempt, List.of(new Vote("tests", Vote.Kind.ERROR, "sandbox down", Map.of(),
+                    Duration.ZERO, T0)), QuorumPolicy.ONE_OF_ONE, 1, T0);
+            s.saveSubmission().saveSubmission(sub);
+        }
+
+        List<Submission> dead = s.loadSubmission().deadLettered(10);
+        assertThat(dead).extracting(Submission::id).containsExactly(subs.get(0).id(), subs.get(2).id());
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(SubmissionStatus.DEAD_LETTERED);
+            assertThat(d.snapshot().votes()).hasSize(1);
+        });
+        assertThat(s.loadSubmission().deadLettered(1)).extracting(Submission::id).containsExactly(subs.get(0).id());
+    }
+
+    @Test
     default void a_second_submission_under_a_taken_sequence_is_refused() {
         Storage s = storage();
         Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");

@@ -110,6 +110,12 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
     }
 
     @Override
+    public List<Submission> deadLettered(int limit) {
+        return db.read("list dead-lettered submissions", c -> Submissions.deadLettered(c, limit)).stream()
+                .map(Submission::restore).toList();
+    }
+
+    @Override
     public void saveSubmission(Submission submission) {
         SubmissionSnapshot snapshot = submission.snapshot();
         db.write("save submission " + snapshot.id(), c -> {

@@ -100,6 +100,29 @@ final class Submissions {
         return select(c, "s.bounty_id = ?", bounty.value());
     }
 
+    /**
+     * Ids first, then each submission with its votes: an operator list of at most a few hundred, so the
+     * simple per-row load beats a paged join. No status index: dead letters are rare and this is not a hot path.
+     */
+    static List<SubmissionSnapshot> deadLettered(Connection c, int limit) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM submissions WHERE status = ? "
+                + "ORDER BY received_at, id LIMIT ?")) {
+            ps.setString(1, SubmissionStatus.DEAD_LETTERED.name());
+            ps.setInt(2, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(Rows.uuid(rs, "id"));
+                }
+            }
+        }
+        List<SubmissionSnapshot> out = new ArrayList<>();
+        for (UUID id : ids) {
+            load(c, new SubmissionId(id)).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** Rows first, then their votes: a vote appended in between makes the pair stale, never inconsistent. */
     private static List<SubmissionSnapshot> select(Connection c, String where, UUID key) throws SQLException {
         List<SubmissionSnapshot> rows = new ArrayList<>();

@@ -11,4 +11,7 @@ public interface LoadSubmission {
 
     /** A bounty's submissions in sequence order. */
     List<Submission> submissionsOf(BountyId bountyId);
+
+    /** Submissions waiting for a person's decision (DEAD_LETTERED), oldest received first. */
+    List<Submission> deadLettered(int limit);
 }
