@@ -78,16 +78,21 @@ public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCas
 
     private void record(Payout next) {
         Retrying.inTransaction(storage.tx(), () -> {
-            storage.payouts().savePayout(next);
-            storage.events().publish(List.of(next.event(next.lastError() == null ? "payout " + next.status()
-                    : next.lastError(), clock.instant())));
-            if (next.status() == PayoutStatus.CONFIRMED) {
-                Bounty b = storage.loadBounty().loadBounty(next.bountyId()).orElseThrow();
-                b.markPaid(next.txHash(), clock.instant());
-                bounties.store(b);
-            }
+            persist(next);
             return Outcome.done(next);
         }).orThrow();
+    }
+
+    /** Saves the payout and its event; a confirmed payout marks its bounty paid. Call inside a transaction. */
+    private void persist(Payout next) {
+        storage.payouts().savePayout(next);
+        storage.events().publish(List.of(next.event(next.lastError() == null ? "payout " + next.status()
+                : next.lastError(), clock.instant())));
+        if (next.status() == PayoutStatus.CONFIRMED) {
+            Bounty b = storage.loadBounty().loadBounty(next.bountyId()).orElseThrow();
+            b.markPaid(next.txHash(), clock.instant());
+            bounties.store(b);
+        }
     }
 
     @Override
@@ -107,17 +112,15 @@ public final class PayingOut implements ProcessPayoutsUseCase, RetryPayoutUseCas
                 .orElseGet(() -> Outcome.notFound("payout", id)));
     }
 
+    /** Loads and decides in one transaction, so a racing retry or worker makes this reload, not fail. */
     @Override
     public Outcome<Payout> markResolved(ResolvePayoutCommand c) {
-        return storage.payouts().payout(c.payoutId())
-                .map(p -> {
-                    try {
-                        record(p.resolvedByOperator(c.txHash(), c.operator(), clock.instant()));
-                    } catch (io.moldtank.domain.shared.Rejection r) {
-                        return Outcome.<Payout>refused(r);
-                    }
-                    return Outcome.done(storage.payouts().payout(c.payoutId()).orElseThrow());
+        return Retrying.inTransaction(storage.tx(), () -> storage.payouts().payout(c.payoutId())
+                .<Outcome<Payout>>map(p -> {
+                    Payout resolved = p.resolvedByOperator(c.txHash(), c.operator(), clock.instant());
+                    persist(resolved);
+                    return Outcome.done(resolved);
                 })
-                .orElseGet(() -> Outcome.notFound("payout", c.payoutId()));
+                .orElseGet(() -> Outcome.notFound("payout", c.payoutId())));
     }
 }

@@ -1,6 +1,7 @@
 package io.moldtank.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.bounty.*;
@@ -126,11 +127,11 @@ class BountyFlowTest {
         assertThat(parked.attempts()).isEqualTo(5);
 
         assertThat(sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
-                new io.moldtank.domain.payout.PayoutId(java.util.UUID.randomUUID()), "0xabc", "ops")))
+                new io.moldtank.domain.payout.PayoutId(java.util.UUID.randomUUID()), "0x" + "cd".repeat(32), "ops")))
                 .isInstanceOf(Outcome.NotFound.class);
         sys.core.payingOut().retry(parked.id()).orThrow();
         assertThat(sys.core.payingOut().markResolved(new io.moldtank.ports.in.payout.ResolvePayoutCommand(
-                parked.id(), "0xabc", "ops"))).isInstanceOf(Outcome.Refused.class); // no longer parked
+                parked.id(), "0x" + "cd".repeat(32), "ops"))).isInstanceOf(Outcome.Refused.class); // no longer parked
         sys.core.payingOut().processDue(10);
         sys.core.payingOut().processDue(10);
         assertThat(sys.core.browsing().bounty(bounty).orThrow().status()).isEqualTo(BountyStatus.PAID);
@@ -165,5 +166,16 @@ class BountyFlowTest {
         assertThat(resolved.receipt()).contains("ops@moldtank");
         assertThat(sys.core.browsing().bounty(bounty).orThrow().status()).isEqualTo(BountyStatus.PAID);
         assertThat(sys.core.browsing().bounty(bounty).orThrow().payoutTx()).isEqualTo("0x" + "ab".repeat(32));
+    }
+
+    @Test
+    void a_resolution_needs_a_well_formed_transaction_hash_and_an_operator() {
+        var id = new io.moldtank.domain.payout.PayoutId(java.util.UUID.randomUUID());
+        for (String bad : new String[] {"0xabc", "ab".repeat(32), "0x" + "zz".repeat(32), "0x" + "ab".repeat(33)}) {
+            assertThatThrownBy(() -> new io.moldtank.ports.in.payout.ResolvePayoutCommand(id, bad, "ops"))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new io.moldtank.ports.in.payout.ResolvePayoutCommand(id, "0x" + "ab".repeat(32), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
