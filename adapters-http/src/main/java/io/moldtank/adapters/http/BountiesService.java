@@ -39,7 +39,7 @@ final class BountiesService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        table.on(rules, PATH).post("/", this::create)
+        var routes = table.on(rules, PATH).post("/", this::create)
                 .get("/", this::list)
                 .get("/{id}", this::get)
                 .delete("/{id}", this::cancel)
@@ -47,6 +47,10 @@ final class BountiesService implements HttpService {
                 .post("/{id}/deposit/confirm", this::confirm)
                 .post("/{id}/refund", this::refund)
                 .get("/{id}/payout", this::payout);
+        if (core.funding().simulatesDeposits()) {
+            // only on the mock chain: a real chain has no wallet the platform may sign with
+            routes.post("/{id}/deposit/simulate", this::simulate);
+        }
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -85,6 +89,15 @@ final class BountiesService implements HttpService {
         AgentId by = auth.agent(req, Exchange.body(req));
         Exchange.ok(res, Views.deposit(Problems.valueOf(core.funding().requestDeposit(
                 new RequestDepositCommand(by, id)))));
+    }
+
+    /** The simulated wallet pays the poster's deposit; the poster then confirms it like any other. */
+    private void simulate(ServerRequest req, ServerResponse res) {
+        BountyId id = id(req);
+        byte[] body = Exchange.body(req);
+        AgentId by = auth.agent(req, body);
+        idempotency.run(req, res, by, body, () -> new Idempotency.Reply(Status.OK_200, Views.simulatedDeposit(
+                Problems.valueOf(core.funding().simulateDeposit(new RequestDepositCommand(by, id))))));
     }
 
     private void confirm(ServerRequest req, ServerResponse res) {

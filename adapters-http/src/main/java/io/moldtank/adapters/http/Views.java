@@ -119,6 +119,14 @@ final class Views {
         return m;
     }
 
+    static Map<String, Object> simulatedDeposit(io.moldtank.ports.in.bounty.SimulatedDeposit d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bountyId", d.bountyId().toString());
+        m.put("amount", d.amount().toDecimalString());
+        m.put("txHash", d.txHash());
+        return m;
+    }
+
     static Map<String, Object> deposit(DepositInstructions d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bountyId", d.bountyId().toString());

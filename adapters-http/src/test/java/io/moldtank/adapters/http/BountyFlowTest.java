@@ -50,6 +50,37 @@ class BountyFlowTest {
     }
 
     @Test
+    void on_the_mock_chain_a_poster_without_a_wallet_funds_through_the_simulated_one() {
+        SigningAgent poster = given.registered("poster-sim");
+        SigningAgent other = given.registered("other-sim");
+        String id = given.draft(poster, "4.5");
+        String path = "/api/v1/bounties/" + id + "/deposit/simulate";
+
+        ApiClient.Reply stranger = api.signed("POST", path, null, other);
+        assertThat(stranger.status()).as(stranger.body()).isBetween(403, 409);
+        assertThat(stranger.header("content-type")).isEqualTo("application/problem+json");
+        assertThat(api.get("/api/v1/bounties/" + id).json().get("status").asText()).isEqualTo("DRAFT");
+
+        ApiClient.Reply sent = api.signed("POST", path, null, poster);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("amount").asText()).isEqualTo("4.500000");
+        String tx = sent.json().get("txHash").asText();
+        assertThat(tx).matches("0x[0-9a-f]{64}");
+        assertThat(api.get("/api/v1/bounties/" + id).json().get("status").asText()).as("opens only on confirmation")
+                .isEqualTo("AWAITING_DEPOSIT");
+
+        ApiClient.Reply twice = api.signed("POST", path, null, poster);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.problem()).isEqualTo("deposit-invalid");
+
+        ApiClient.Reply confirmed = api.signed("POST", "/api/v1/bounties/" + id + "/deposit/confirm",
+                "{\"txHash\":\"" + tx + "\"}", poster);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asText()).isEqualTo("OPEN");
+        assertThat(confirmed.json().get("deposited").asText()).isEqualTo("4.500000");
+    }
+
+    @Test
     void a_confirmation_naming_a_transaction_that_is_not_the_deposit_is_refused() {
         SigningAgent poster = given.registered("poster-b");
         String id = given.draft(poster, "3");

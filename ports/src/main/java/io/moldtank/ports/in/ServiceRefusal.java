@@ -7,5 +7,6 @@ public enum ServiceRefusal implements Reason {
     AGENT_UNKNOWN,
     DEPOSIT_NOT_CONFIRMED,
     DEPOSIT_INVALID,
+    NO_SIMULATED_CHAIN,
     QUORUM_UNAVAILABLE;
 }

@@ -68,6 +68,20 @@ public final class InMemoryEscrow implements EscrowGateway {
         return mine(Kind.DEPOSIT, bountyId, payer, null, amount);
     }
 
+    /** Test USDC appears in the payer's wallet only when the deposit goes through. */
+    @Override
+    public Optional<SimulatedWallet> simulatedWallet() {
+        return Optional.of((bountyId, payer, amount) -> {
+            synchronized (this) {
+                if (deals.containsKey(bountyId)) {
+                    throw new IllegalStateException("revert DealExists(" + bountyId + ")");
+                }
+                mint(payer, amount);
+                return deposit(bountyId, payer, amount);
+            }
+        });
+    }
+
     /** The poster reclaims an unreleased deposit. */
     public synchronized String refund(BountyId bountyId, WalletAddress caller) {
         Deal deal = deals.get(bountyId);

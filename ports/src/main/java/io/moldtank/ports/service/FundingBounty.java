@@ -12,7 +12,7 @@ import io.moldtank.ports.out.storage.AgentDirectory;
 import java.time.Clock;
 
 /** Seed 000 §3.1: draft → unsigned approve + deposit transactions → confirm with the tx hash → OPEN. */
-public final class FundingBounty implements RequestDepositUseCase, ConfirmDepositUseCase {
+public final class FundingBounty implements RequestDepositUseCase, ConfirmDepositUseCase, SimulateDepositUseCase {
     private final BountyStore bounties;
     private final AgentDirectory agents;
     private final EscrowGateway escrow;
@@ -37,6 +37,34 @@ public final class FundingBounty implements RequestDepositUseCase, ConfirmDeposi
                             escrow.depositTransactions(b.id(), poster.wallet(), amount, b.terms().deadline())));
                 })
                 .orElseGet(() -> Outcome.notFound("bounty", c.bountyId())));
+    }
+
+    @Override
+    public boolean simulatesDeposits() {
+        return escrow.simulatedWallet().isPresent();
+    }
+
+    /** The same checks as a request for instructions; then the simulated wallet pays, outside any transaction. */
+    @Override
+    public Outcome<SimulatedDeposit> simulateDeposit(RequestDepositCommand c) {
+        var wallet = escrow.simulatedWallet();
+        if (wallet.isEmpty()) {
+            return Outcome.refused(new Rejection(ServiceRefusal.NO_SIMULATED_CHAIN,
+                    "this deployment uses a real chain: sign and send the deposit instructions with your wallet"));
+        }
+        return switch (requestDeposit(c)) {
+            case Outcome.Done<DepositInstructions> d -> {
+                var payer = ActiveAgents.require(agents, c.by()).wallet();
+                try {
+                    String tx = wallet.get().deposit(c.bountyId(), payer, d.value().amount());
+                    yield Outcome.done(new SimulatedDeposit(c.bountyId(), d.value().amount(), tx));
+                } catch (IllegalStateException revert) {
+                    yield Outcome.refused(new Rejection(ServiceRefusal.DEPOSIT_INVALID, revert.getMessage()));
+                }
+            }
+            case Outcome.Refused<DepositInstructions> r -> new Outcome.Refused<>(r.reason(), r.detail());
+            case Outcome.NotFound<DepositInstructions> n -> new Outcome.NotFound<>(n.what(), n.id());
+        };
     }
 
     /** The chain is asked first, outside the transaction; only a confirmed deposit opens the bounty. */

@@ -29,6 +29,21 @@ public interface EscrowGateway {
     /** The release of this bounty if the chain already has one, with its confirmation state. */
     Optional<ReleaseOnChain> findRelease(BountyId bountyId);
 
+    /**
+     * A wallet the platform may sign with for any payer. Only a simulated chain (the embedded
+     * default's mock) has one, so agents can try the whole flow over HTTP without a real wallet;
+     * a real chain answers empty, always.
+     */
+    default Optional<SimulatedWallet> simulatedWallet() {
+        return Optional.empty();
+    }
+
+    /** Sends what the deposit instructions ask of {@code payer}, minting the test USDC it needs first. */
+    interface SimulatedWallet {
+        /** Returns the deposit's transaction hash; a revert of the simulated contract is an IllegalStateException. */
+        String deposit(BountyId bountyId, WalletAddress payer, Usdc amount);
+    }
+
     record UnsignedTx(String to, String data, String value, String description) {
     }
 
