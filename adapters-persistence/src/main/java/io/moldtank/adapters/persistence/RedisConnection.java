@@ -10,6 +10,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.queue.QueueUnavailableException;
@@ -90,6 +91,11 @@ final class RedisConnection implements PersistenceAdapters.RedisStore {
     @Override
     public RateLimiter rateLimiter(Clock clock) {
         return new RedisRateLimiter(connection.sync(), prefix, clock);
+    }
+
+    @Override
+    public IdempotencyStore idempotencyStore() {
+        return new RedisIdempotencyStore(connection.sync(), prefix);
     }
 
     @Override
