@@ -66,11 +66,15 @@ final class RedisSubmissionQueue implements SubmissionQueue {
 
     @Override
     public Optional<QueueClaim> claim(String workerId, Duration lease) {
+        return claim(workerId, lease, UUID.randomUUID().toString());
+    }
+
+    /** With the claim's token given: the script Lettuce re-sends after a reconnect carries the same one. */
+    Optional<QueueClaim> claim(String workerId, Duration lease, String token) {
         SubmissionQueue.checkWorkerId(workerId);
         SubmissionQueue.checkDuration("lease", lease, false);
         long now = clock.millis();
         long leaseUntil = now + Math.max(1, lease.toMillis());
-        String token = UUID.randomUUID().toString();
         List<Object> row = call("claim", () -> CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
                 Long.toString(now), Integer.toString(maxAttempts), token, workerId, Long.toString(leaseUntil)));
         if (row == null || row.isEmpty()) {
@@ -78,8 +82,9 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         }
         QueuedSubmission item = new QueuedSubmission(BountyId.parse((String) row.get(1)),
                 Long.parseLong((String) row.get(2)), SubmissionId.parse((String) row.get(0)));
+        long until = row.size() > 4 ? Long.parseLong((String) row.get(4)) : leaseUntil; // a re-sent claim's own lease
         return Optional.of(new QueueClaim(item, workerId, token, ((Long) row.get(3)).intValue(),
-                Instant.ofEpochMilli(leaseUntil)));
+                Instant.ofEpochMilli(until)));
     }
 
     @Override

@@ -7,6 +7,7 @@
 --   P:item:<s>           hash b, s (sequence), arr, att (claims), enq, tok, wrk, err
 --   P:slot               hash "<bounty>#<sequence>" -> submission, one field per live item
 --   P:dead               list of dead submissions, oldest first
+--   P:claim:<token>      submission leased by that claim, until its lease ends (see queue-claim.lua)
 --   P:deaditem:<s>       hash b, s, att, err, at
 -- Scripts touch keys named at run time, so on a cluster P must carry a hash tag, e.g. "moldtank:{q}".
 local P = ARGV[1]
