@@ -1,5 +1,6 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.queue.SubmissionQueue;
@@ -78,6 +79,9 @@ public final class PersistenceAdapters {
 
         /** Token buckets updated by one Lua script per take, with time read from {@code clock}. */
         RateLimiter rateLimiter(Clock clock);
+
+        /** Idempotency records shared by every node, one Lua script per call; expiry follows Redis's clock. */
+        IdempotencyStore idempotencyStore();
 
         @Override
         void close();

@@ -66,11 +66,15 @@ final class RedisSubmissionQueue implements SubmissionQueue {
 
     @Override
     public Optional<QueueClaim> claim(String workerId, Duration lease) {
+        return claim(workerId, lease, LeaseTokens.next());
+    }
+
+    /** With the claim's token given: the script Lettuce re-sends after a reconnect carries the same one. */
+    Optional<QueueClaim> claim(String workerId, Duration lease, String token) {
         SubmissionQueue.checkWorkerId(workerId);
         SubmissionQueue.checkDuration("lease", lease, false);
         long now = clock.millis();
         long leaseUntil = now + Math.max(1, lease.toMillis());
-        String token = LeaseTokens.next();
         List<Object> row = call("claim", () -> CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
                 Long.toString(now), Integer.toString(maxAttempts), token, workerId, Long.toString(leaseUntil)));
         return claimed(row, 0, workerId, token, leaseUntil);
@@ -97,8 +101,10 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         }
         QueuedSubmission item = new QueuedSubmission(BountyId.parse((String) row.get(from + 1)),
                 Long.parseLong((String) row.get(from + 2)), SubmissionId.parse((String) row.get(from)));
+        // a re-sent claim (see queue-common.lua) answers with its first run's lease end
+        long until = row.size() > from + 4 ? Long.parseLong((String) row.get(from + 4)) : leaseUntil;
         return Optional.of(new QueueClaim(item, workerId, token, ((Long) row.get(from + 3)).intValue(),
-                Instant.ofEpochMilli(leaseUntil)));
+                Instant.ofEpochMilli(until)));
     }
 
     @Override

@@ -1,10 +1,17 @@
 package io.moldtank.adapters.persistence;
 
+import static io.moldtank.ports.contract.QueueFixtures.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.moldtank.ports.contract.QueueConcurrencyContract;
 import io.moldtank.ports.contract.QueueHandoffContract;
 import io.moldtank.ports.contract.SubmissionQueueContract;
+import io.moldtank.ports.contract.TestClock;
+import io.moldtank.ports.out.queue.QueueClaim;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** The queue contract on the real Redis, under a key prefix of its own. */
 class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueConcurrencyContract, QueueHandoffContract {
@@ -24,5 +31,20 @@ class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueConcurre
         PersistenceAdapters.RedisStore redis = store();
         TestServers.deleteKeys(PREFIX);
         return redis.submissionQueue(clock, maxAttempts);
+    }
+
+    @Test
+    void a_claim_sent_again_with_its_token_gets_the_same_item_and_strands_none() {
+        RedisSubmissionQueue queue = (RedisSubmissionQueue) newQueue(new TestClock(), 3);
+        queue.enqueue(submission(1, 1));
+        queue.enqueue(submission(2, 1));
+        QueueClaim first = queue.claim("w", Duration.ofMinutes(1), "token-1").orElseThrow();
+        QueueClaim again = queue.claim("w", Duration.ofMinutes(1), "token-1").orElseThrow();
+        assertThat(again.item()).isEqualTo(first.item());
+        assertThat(again.attempt()).isEqualTo(1);
+        assertThat(again.leaseUntil()).isEqualTo(first.leaseUntil());
+        assertThat(queue.claim("w", Duration.ofMinutes(1)).orElseThrow().item()).isEqualTo(submission(2, 1));
+        assertThat(queue.ack(first)).isEqualTo(SubmissionQueue.Outcome.ACKED);
+        assertThat(queue.claim("w", Duration.ofMinutes(1), "token-1")).as("acked: nothing to hand back").isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package io.moldtank.app.wiring;
 
 import io.helidon.config.Config;
 import io.moldtank.adapters.http.HttpAdapters;
-import io.moldtank.ports.memory.InProcessIdempotencyStore;
 import io.moldtank.ports.service.Core;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,7 +33,7 @@ final class Api {
         var wallet = new HttpAdapters.WalletAuth(challenge, http.get("auth.chain-id").asLong().orElse(8453L), "k1",
                 Map.of("k1", jwtKey));
         return new HttpAdapters.Api(core, guards.nonces(), guards.rateLimiter(),
-                new InProcessIdempotencyStore(wiring.clock()), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
+                guards.idempotency(), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
                 wallet, operator(operator, wiring));
     }
 

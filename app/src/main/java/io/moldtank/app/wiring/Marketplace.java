@@ -17,8 +17,10 @@ import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.ports.service.Registry;
 import io.moldtank.ports.service.RegistryStorage;
 import io.moldtank.ports.memory.InMemorySubmissionQueue;
+import io.moldtank.ports.memory.InProcessIdempotencyStore;
 import io.moldtank.ports.memory.InProcessNonceStore;
 import io.moldtank.ports.memory.InProcessRateLimiter;
+import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.queue.SubmissionQueue;
@@ -35,12 +37,12 @@ import java.util.function.Consumer;
 /**
  * Chooses an adapter for every port from configuration, wires the application core over them and
  * starts the background workers. Defaults need nothing installed: an H2 file, its own queue,
- * in-process nonces and rate limits, the in-process mock chain.
+ * in-process nonces, rate limits and idempotency keys, the in-process mock chain.
  */
 public final class Marketplace {
 
     /** What the HTTP routes need besides the use cases. */
-    public record Guards(NonceStore nonces, RateLimiter rateLimiter) {
+    public record Guards(NonceStore nonces, RateLimiter rateLimiter, IdempotencyStore idempotency) {
     }
 
     private Marketplace() {
@@ -74,12 +76,12 @@ public final class Marketplace {
         wiring.chose("queue", queueKind);
         Guards guards = switch (guardKind) {
             case "in-process" -> new Guards(new InProcessNonceStore(wiring.clock()),
-                    new InProcessRateLimiter(wiring.clock()));
-            case "redis" -> new Guards(redis.nonceStore(), redis.rateLimiter(wiring.clock()));
+                    new InProcessRateLimiter(wiring.clock()), new InProcessIdempotencyStore(wiring.clock()));
+            case "redis" -> new Guards(redis.nonceStore(), redis.rateLimiter(wiring.clock()), redis.idempotencyStore());
             default -> throw new IllegalArgumentException("moldtank.guard.kind must be in-process or redis");
         };
         wiring.provide(Guards.class, guards);
-        wiring.chose("nonces-and-rate-limits", guardKind);
+        wiring.chose("nonces-rate-limits-and-idempotency", guardKind);
 
         Chain chain = Chain.from(m.get("chain"), wiring);
 

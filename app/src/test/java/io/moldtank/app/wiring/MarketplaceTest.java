@@ -8,9 +8,15 @@ import io.helidon.config.ConfigSources;
 import io.moldtank.domain.agent.AgentProfile;
 import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.ports.in.agent.RegisterAgentCommand;
+import io.moldtank.ports.out.guard.IdempotencyStore;
+import io.moldtank.ports.out.queue.QueueUnavailableException;
 import io.moldtank.ports.service.Core;
+import io.moldtank.ports.testing.RequiredServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +60,34 @@ class MarketplaceTest {
                 .items()).extracting(l -> l.id()).containsExactly(listing.id());
         assertThat(second.readinessChecks()).isNotEmpty();
         close(second);
+    }
+
+    @Test
+    void with_redis_guards_two_nodes_share_idempotency_keys(@TempDir Path dir) {
+        String redisUri = RequiredServer.env("MOLDTANK_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+        String prefix = "mt-test:{marketplace-" + UUID.randomUUID() + "}";
+        Function<String, Config> node = db -> config(Map.of("moldtank.storage.h2.file", dir.resolve(db).toString(),
+                "moldtank.guard.kind", "redis", "moldtank.redis.uri", redisUri, "moldtank.redis.prefix", prefix));
+        Wiring first = Wiring.withSystemDefaults();
+        Wiring second = Wiring.withSystemDefaults();
+        try {
+            try {
+                Marketplace.wire(node.apply("first"), first);
+            } catch (QueueUnavailableException e) {
+                throw RequiredServer.unavailable("Redis", redisUri, "redis-server --daemonize yes", e);
+            }
+            Marketplace.wire(node.apply("second"), second);
+            IdempotencyStore a = first.find(Marketplace.Guards.class).orElseThrow().idempotency();
+            IdempotencyStore b = second.find(Marketplace.Guards.class).orElseThrow().idempotency();
+            String key = "idem:agent:" + UUID.randomUUID();
+            assertThat(a.claim(key, "f", Duration.ofMinutes(1))).isInstanceOf(IdempotencyStore.Claim.Fresh.class);
+            assertThat(b.claim(key, "f", Duration.ofMinutes(1))).isInstanceOf(IdempotencyStore.Claim.InFlight.class);
+            a.release(key);
+            assertThat(first.choices()).containsEntry("nonces-rate-limits-and-idempotency", "redis");
+        } finally {
+            close(first);
+            close(second);
+        }
     }
 
     @Test

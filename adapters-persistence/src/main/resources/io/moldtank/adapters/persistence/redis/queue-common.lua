@@ -7,6 +7,7 @@
 --   P:item:<s>           hash b, s (sequence), arr, att (claims), enq, tok, wrk, err
 --   P:slot               hash "<bounty>#<sequence>" -> submission, one field per live item
 --   P:dead               list of dead submissions, oldest first
+--   P:claim:<token>      submission leased by that claim, until its lease ends (see claim below)
 --   P:deaditem:<s>       hash b, s, att, err, at
 -- Scripts touch keys named at run time, so on a cluster P must carry a hash tag, e.g. "moldtank:{q}".
 local P = ARGV[1]
@@ -65,12 +66,22 @@ local function ack(sid, tok)
   local f = redis.call('HMGET', P .. ':item:' .. sid, 'tok', 'b', 's')
   if f[1] ~= tok then return 0 end
   forget(sid, f[2], f[3])
+  redis.call('DEL', P .. ':claim:' .. tok)
   return 1
 end
 
 -- Claims for worker wrk until lu: {submission, bounty, sequence, attempt}, or {} when nothing is ready.
 -- The oldest ready arrival picks the bounty; that bounty's lowest ready sequence is handed out.
+-- A claim Lettuce re-sends after a reconnect (same token) gets what its first run leased, with that
+-- lease's end as a fifth element, instead of leasing a second item and stranding the first.
 local function claim(now, max, tok, wrk, lu)
+  local mine = redis.call('GET', P .. ':claim:' .. tok)
+  if mine then
+    local f = redis.call('HMGET', P .. ':item:' .. mine, 'tok', 'b', 's', 'att')
+    local ends = redis.call('ZSCORE', P .. ':leased', mine)
+    if f[1] == tok and ends then return {mine, f[2], f[3], tonumber(f[4]), ends} end
+    return {}
+  end
   reap(now, max)
   local head = redis.call('ZRANGE', P .. ':ready', 0, 0)[1]
   if not head then return {} end
@@ -84,5 +95,6 @@ local function claim(now, max, tok, wrk, lu)
   local att = redis.call('HINCRBY', item, 'att', 1)
   redis.call('HSET', item, 'tok', tok, 'wrk', wrk)
   redis.call('ZADD', P .. ':leased', lu, sid)
+  redis.call('SET', P .. ':claim:' .. tok, sid, 'PX', math.max(1, tonumber(lu) - now))
   return {sid, b, string.format('%d', tonumber(first[2])), att}
 end

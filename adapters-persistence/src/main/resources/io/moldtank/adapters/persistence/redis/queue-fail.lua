@@ -3,6 +3,7 @@ local sid, tok, now, at, max, err = ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber
 local item = P .. ':item:' .. sid
 local f = redis.call('HMGET', item, 'tok', 'b', 'att')
 if f[1] ~= tok then return 0 end
+redis.call('DEL', P .. ':claim:' .. tok)
 if tonumber(f[3]) >= max then
   redis.call('HSET', item, 'err', err)
   dead_letter(sid, err, now)
