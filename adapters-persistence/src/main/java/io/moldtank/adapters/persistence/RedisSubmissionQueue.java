@@ -66,7 +66,7 @@ final class RedisSubmissionQueue implements SubmissionQueue {
 
     @Override
     public Optional<QueueClaim> claim(String workerId, Duration lease) {
-        return claim(workerId, lease, LeaseTokens.next());
+        return claim(workerId, lease, CallTokens.next());
     }
 
     /** With the claim's token given: the script Lettuce re-sends after a reconnect carries the same one. */
@@ -86,7 +86,7 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         SubmissionQueue.checkDuration("lease", lease, false);
         long now = clock.millis();
         long leaseUntil = now + Math.max(1, lease.toMillis());
-        String token = LeaseTokens.next();
+        String token = CallTokens.next();
         List<Object> row = call("ackAndClaim", () -> ACK_CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
                 done.item().submissionId().toString(), done.token(), Long.toString(now), Integer.toString(maxAttempts),
                 token, done.workerId(), Long.toString(leaseUntil)));

@@ -71,7 +71,7 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         SubmissionQueue.checkDuration("lease", lease, false);
         Instant now = Jdbc.micros(clock.instant());
         sweepNowAndThen(now);
-        String token = LeaseTokens.next();
+        String token = CallTokens.next();
         Instant leaseUntil = Jdbc.micros(now.plus(lease));
         Optional<Row> row;
         if (dialect == SqlDialect.POSTGRES) {
@@ -164,7 +164,7 @@ final class SqlSubmissionQueue implements SubmissionQueue {
         SubmissionQueue.checkDuration("lease", lease, false);
         Instant now = Jdbc.micros(clock.instant());
         sweepNowAndThen(now);
-        String token = LeaseTokens.next();
+        String token = CallTokens.next();
         Instant leaseUntil = Jdbc.micros(now.plus(lease));
         String worker = done.workerId();
         return Jdbc.transaction(dataSource, "ackAndClaim", c -> {
