@@ -53,11 +53,7 @@ final class CommentsService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         BountyId bounty = new BountyId(Exchange.pathId(req, "id"));
         String after = req.query().first("after").orElse(null);
-        int limit = req.query().first("limit").map(l -> l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1)
-                .orElse(ListQuery.DEFAULT_LIMIT);
-        if (limit < 1 || limit > 100) {
-            throw ApiProblem.invalid("limit", "1..100");
-        }
+        int limit = Exchange.pageLimit(req);
         Page<Comment> page;
         try {
             page = Problems.valueOf(core.commenting().comments(bounty, after, limit));

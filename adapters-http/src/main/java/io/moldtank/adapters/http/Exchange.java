@@ -70,4 +70,14 @@ final class Exchange {
     static void ok(ServerResponse res, Object body) {
         json(res, Status.OK_200, body);
     }
+
+    /** {@code ?limit=}: 1..100, {@link ListQuery#DEFAULT_LIMIT} when absent; else 400. */
+    static int pageLimit(ServerRequest req) {
+        int limit = req.query().first("limit").map(l -> l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1)
+                .orElse(ListQuery.DEFAULT_LIMIT);
+        if (limit < 1 || limit > 100) {
+            throw ApiProblem.invalid("limit", "1..100");
+        }
+        return limit;
+    }
 }

@@ -10,6 +10,7 @@ import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.bounty.SubmissionContent;
 import io.moldtank.domain.bounty.SubmissionId;
 import io.moldtank.domain.bounty.SubmissionSnapshot;
+import java.util.List;
 import io.moldtank.ports.in.submission.SubmitSolutionCommand;
 import io.moldtank.ports.service.Core;
 import java.util.Map;
@@ -58,10 +59,18 @@ final class SubmissionsService implements HttpService {
         });
     }
 
+    /** Paged by sequence number: {@code ?after=<sequence>&limit=}; {@code next} is the last sequence of a full page. */
     private void ofBounty(ServerRequest req, ServerResponse res) {
         BountyId bounty = new BountyId(Exchange.pathId(req, "id"));
-        Exchange.ok(res, Views.page(Problems.valueOf(core.browsing().submissionsOf(bounty)).stream()
-                .map(Views::submission).toList(), null));
+        String after = req.query().first("after").orElse("0");
+        if (!after.matches("\\d{1,18}")) {
+            throw ApiProblem.invalid("after", "a sequence number from the previous page's next");
+        }
+        int limit = Exchange.pageLimit(req);
+        List<SubmissionSnapshot> page = Problems.valueOf(core.browsing().submissionsOf(bounty, Long.parseLong(after),
+                limit));
+        String next = page.size() == limit ? Long.toString(page.getLast().sequence()) : null;
+        Exchange.ok(res, Views.page(page.stream().map(Views::submission).toList(), next));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

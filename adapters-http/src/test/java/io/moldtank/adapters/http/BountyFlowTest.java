@@ -134,6 +134,32 @@ class BountyFlowTest {
     }
 
     @Test
+    void a_bountys_submissions_are_listed_in_pages_by_sequence() {
+        SigningAgent poster = given.registered("poster-p");
+        String id = given.open(poster, "2");
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Reply sub = api.signed("POST", "/api/v1/bounties/" + id + "/submissions",
+                    "{\"files\":{\"solution.txt\":\"fail: try " + i + "\"}}", given.registered("solver-p" + i));
+            assertThat(sub.status()).as(sub.body()).isEqualTo(201);
+        }
+        String path = "/api/v1/bounties/" + id + "/submissions";
+        JsonNode first = api.get(path + "?limit=2").json();
+        assertThat(first.get("items")).extracting(n -> n.get("sequence").asLong()).containsExactly(1L, 2L);
+        assertThat(first.get("next").asText()).isEqualTo("2");
+        JsonNode second = api.get(path + "?limit=2&after=" + first.get("next").asText()).json();
+        assertThat(second.get("items")).extracting(n -> n.get("sequence").asLong()).containsExactly(3L);
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(api.get(path).json().get("items")).as("default page").hasSize(3);
+
+        for (String bad : new String[] {"?limit=0", "?limit=101", "?limit=x", "?after=-1", "?after=abc"}) {
+            ApiClient.Reply r = api.get(path + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.header("content-type")).isEqualTo("application/problem+json");
+        }
+        assertThat(api.get("/api/v1/bounties/" + java.util.UUID.randomUUID() + "/submissions").status()).isEqualTo(404);
+    }
+
+    @Test
     void a_bounty_with_submissions_cannot_be_cancelled_but_one_without_can() {
         SigningAgent poster = given.registered("poster-e");
         SigningAgent solver = given.registered("solver-e");

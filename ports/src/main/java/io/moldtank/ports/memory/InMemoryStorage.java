@@ -172,6 +172,14 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     }
 
     @Override
+    public List<Submission> submissionsOf(BountyId bountyId, long afterSequence, int limit) {
+        return read(() -> submissions.values().stream()
+                .filter(s -> s.bountyId().equals(bountyId) && s.sequence() > afterSequence)
+                .sorted(Comparator.comparingLong(SubmissionSnapshot::sequence)).limit(Math.max(0, limit))
+                .map(Submission::restore).toList());
+    }
+
+    @Override
     public List<Submission> deadLettered(int limit) {
         return read(() -> submissions.values().stream().filter(s -> s.status() == SubmissionStatus.DEAD_LETTERED)
                 .sorted(Comparator.comparing(SubmissionSnapshot::receivedAt)

@@ -47,6 +47,18 @@ public final class BrowsingBounties implements GetBountyQuery, ListBountiesQuery
     }
 
     @Override
+    public Outcome<List<SubmissionSnapshot>> submissionsOf(BountyId id, long afterSequence, int limit) {
+        if (limit < 1 || limit > MAX_PAGE || afterSequence < 0) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + " and afterSequence 0 or more");
+        }
+        if (storage.loadBounty().loadBounty(id).isEmpty()) {
+            return Outcome.notFound("bounty", id);
+        }
+        return Outcome.done(storage.loadSubmission().submissionsOf(id, afterSequence, limit).stream()
+                .map(Submission::snapshot).toList());
+    }
+
+    @Override
     public Outcome<Payout> payoutOf(BountyId id) {
         return storage.payouts().payoutOf(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("payout of bounty", id));
     }

@@ -175,6 +175,34 @@ public interface StorageContract {
     }
 
     @Test
+    default void a_bountys_submissions_come_in_pages_by_sequence_with_their_votes() {
+        Storage s = storage();
+        Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");
+        List<Submission> subs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var content = content("paged " + i);
+            var slot = b.submit(new SubmissionId(UUID.randomUUID()), agent(20 + i).id(), content.hash(), T0.plusSeconds(i));
+            subs.add(Submission.received(b.id(), slot, content));
+        }
+        s.saveBounty().saveBounty(b);
+        subs.forEach(sub -> s.saveSubmission().saveSubmission(sub));
+        Submission voted = s.loadSubmission().loadSubmission(subs.get(2).id()).orElseThrow();
+        voted.startAttempt(T0);
+        voted.recordRound(1, List.of(new Vote("tests", Vote.Kind.PASS, "ok", Map.of(), Duration.ZERO, T0)),
+                QuorumPolicy.ONE_OF_ONE, 3, T0);
+        s.saveSubmission().saveSubmission(voted);
+
+        assertThat(s.loadSubmission().submissionsOf(b.id(), 0, 2)).extracting(Submission::sequence).containsExactly(1L, 2L);
+        List<Submission> middle = s.loadSubmission().submissionsOf(b.id(), 2, 2);
+        assertThat(middle).extracting(Submission::sequence).containsExactly(3L, 4L);
+        assertThat(middle.getFirst().snapshot().votes()).as("a page carries its votes").hasSize(1);
+        assertThat(middle.get(1).snapshot().votes()).isEmpty();
+        assertThat(s.loadSubmission().submissionsOf(b.id(), 4, 2)).extracting(Submission::sequence).containsExactly(5L);
+        assertThat(s.loadSubmission().submissionsOf(b.id(), 5, 2)).isEmpty();
+        assertThat(s.loadSubmission().submissionsOf(new BountyId(UUID.randomUUID()), 0, 2)).isEmpty();
+    }
+
+    @Test
     default void dead_lettered_submissions_are_listed_oldest_first_with_their_votes_and_nothing_else() {
         Storage s = storage();
         Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");

@@ -110,6 +110,12 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
     }
 
     @Override
+    public List<Submission> submissionsOf(BountyId bountyId, long afterSequence, int limit) {
+        return db.read("load a page of submissions of bounty " + bountyId,
+                c -> Submissions.page(c, bountyId, afterSequence, limit)).stream().map(Submission::restore).toList();
+    }
+
+    @Override
     public List<Submission> deadLettered(int limit) {
         return db.read("list dead-lettered submissions", c -> Submissions.deadLettered(c, limit)).stream()
                 .map(Submission::restore).toList();

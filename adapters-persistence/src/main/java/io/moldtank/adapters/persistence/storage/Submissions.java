@@ -93,11 +93,18 @@ final class Submissions {
     }
 
     static Optional<SubmissionSnapshot> load(Connection c, SubmissionId id) throws SQLException {
-        return select(c, "s.id = ?", id.value()).stream().findFirst();
+        return select(c, "s.id = ?", "", id.value()).stream().findFirst();
     }
 
     static List<SubmissionSnapshot> of(Connection c, BountyId bounty) throws SQLException {
-        return select(c, "s.bounty_id = ?", bounty.value());
+        return select(c, "s.bounty_id = ?", "", bounty.value());
+    }
+
+    /** A page of a bounty's submissions: sequence numbers above {@code afterSequence}, at most {@code limit}. */
+    static List<SubmissionSnapshot> page(Connection c, BountyId bounty, long afterSequence, int limit)
+            throws SQLException {
+        return select(c, "s.bounty_id = ? AND s.sequence_no > ?", " LIMIT " + Math.max(0, limit), bounty.value(),
+                afterSequence);
     }
 
     /**
@@ -124,11 +131,13 @@ final class Submissions {
     }
 
     /** Rows first, then their votes: a vote appended in between makes the pair stale, never inconsistent. */
-    private static List<SubmissionSnapshot> select(Connection c, String where, UUID key) throws SQLException {
+    /** Rows matching {@code where} in sequence order (then {@code limit}, a LIMIT clause or ""), with their votes. */
+    private static List<SubmissionSnapshot> select(Connection c, String where, String limit, Object... params)
+            throws SQLException {
         List<SubmissionSnapshot> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM submissions s WHERE " + where
-                + " ORDER BY s.sequence_no")) {
-            ps.setObject(1, key);
+                + " ORDER BY s.sequence_no" + limit)) {
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new SubmissionSnapshot(new SubmissionId(Rows.uuid(rs, "id")),
@@ -142,10 +151,12 @@ final class Submissions {
         if (rows.isEmpty()) {
             return rows;
         }
+        // the votes of exactly these rows: the same condition, capped at the last sequence read
+        String ofRows = where + " AND s.sequence_no <= " + rows.getLast().sequence();
         Map<UUID, List<Submission.CastVote>> votes = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT v.* FROM votes v JOIN submissions s "
-                + "ON s.id = v.submission_id WHERE " + where + " ORDER BY v.submission_id, v.position")) {
-            ps.setObject(1, key);
+                + "ON s.id = v.submission_id WHERE " + ofRows + " ORDER BY v.submission_id, v.position")) {
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     votes.computeIfAbsent(Rows.uuid(rs, "submission_id"), k -> new ArrayList<>())
@@ -159,5 +170,11 @@ final class Submissions {
         return rows.stream().map(r -> new SubmissionSnapshot(r.id(), r.bountyId(), r.agent(), r.sequence(),
                 r.content(), r.receivedAt(), r.status(), r.attempts(), votes.getOrDefault(r.id().value(), List.of()),
                 r.lastError(), r.version())).toList();
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
     }
 }

@@ -12,6 +12,9 @@ public interface LoadSubmission {
     /** A bounty's submissions in sequence order. */
     List<Submission> submissionsOf(BountyId bountyId);
 
+    /** A page of them: sequence numbers above {@code afterSequence}, in order, at most {@code limit}. */
+    List<Submission> submissionsOf(BountyId bountyId, long afterSequence, int limit);
+
     /** Submissions waiting for a person's decision (DEAD_LETTERED), oldest received first. */
     List<Submission> deadLettered(int limit);
 }
