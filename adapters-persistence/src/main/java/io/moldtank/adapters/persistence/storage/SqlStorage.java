@@ -69,7 +69,8 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
 
     /**
      * The event log as an {@link EventFeed}: replay reads the {@code events} table, live entries come
-     * from this storage's commits, both numbered by the database.
+     * from this storage's commits, both numbered by the database. Take one per storage (as
+     * {@code SqlStore.eventFeed()} does): every feed stays subscribed for the storage's lifetime.
      */
     public EventFeed eventFeed() {
         return new SqlEventFeed(db, subscribers::add);
