@@ -1,5 +1,7 @@
 package io.moldtank.adapters.persistence;
 
+import io.moldtank.adapters.persistence.storage.SqlStorage;
+import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
@@ -62,6 +64,15 @@ public final class PersistenceAdapters {
     public interface SqlStore extends AutoCloseable {
         /** The pool, for the storage adapters of later migrations. */
         DataSource dataSource();
+
+        /** The storage ports on this database: one instance per store, so transactions join across ports. */
+        SqlStorage storage();
+
+        /**
+         * The event log of {@link #storage()} as a feed, numbered by the database: ids survive restarts,
+         * so a stream can replay events committed before this process started.
+         */
+        EventFeed eventFeed();
 
         /** The queue on this database; items dead-letter after {@code maxAttempts} claims. */
         SubmissionQueue submissionQueue(Clock clock, int maxAttempts);

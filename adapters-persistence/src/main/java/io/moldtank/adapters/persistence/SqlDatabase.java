@@ -2,6 +2,8 @@ package io.moldtank.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.moldtank.adapters.persistence.storage.SqlStorage;
+import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,9 +23,12 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
     private final SqlDialect dialect;
     private final Wakeups wakeups;
     private final ReentrantLock h2ClaimLock = new ReentrantLock();
+    private final SqlStorage storage;
+    private EventFeed eventFeed;
 
     private SqlDatabase(HikariDataSource dataSource, SqlDialect dialect, Wakeups wakeups) {
         this.dataSource = dataSource;
+        this.storage = SqlStorage.on(dataSource);
         this.dialect = dialect;
         this.wakeups = wakeups;
     }
@@ -82,6 +87,20 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
     @Override
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public SqlStorage storage() {
+        return storage;
+    }
+
+    /** One feed per store: each would otherwise add its own after-commit subscription. */
+    @Override
+    public synchronized EventFeed eventFeed() {
+        if (eventFeed == null) {
+            eventFeed = storage.eventFeed();
+        }
+        return eventFeed;
     }
 
     @Override

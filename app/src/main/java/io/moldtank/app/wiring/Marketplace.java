@@ -11,7 +11,6 @@ import io.moldtank.domain.money.BasisPoints;
 import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.memory.InMemoryTreasury;
-import io.moldtank.ports.memory.InMemoryEventFeed;
 import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.ports.service.Registry;
@@ -56,7 +55,7 @@ public final class Marketplace {
                 m.get("validation.retry-delay").as(Duration.class).orElse(Duration.ofSeconds(5)));
 
         PersistenceAdapters.SqlStore sql = wiring.own("sql", openSql(m.get("storage"), wiring));
-        SqlStorage storage = SqlStorage.on(sql.dataSource());
+        SqlStorage storage = sql.storage();
         wiring.addReadinessCheck("storage", () -> probe(sql));
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
@@ -100,7 +99,8 @@ public final class Marketplace {
         wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury, fees(m.get("fees")),
                 wiring.clock(), wiring.ids()));
 
-        EventFeed feed = wiring.provide(EventFeed.class, new InMemoryEventFeed(List.of(), storage::subscribe));
+        // numbered by the events table, so a stream client can resume across restarts of this job
+        wiring.provide(EventFeed.class, sql.eventFeed());
         wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), core, guards,
                 wiring));
         MarketMetrics metrics = new MarketMetrics(queue, storage);

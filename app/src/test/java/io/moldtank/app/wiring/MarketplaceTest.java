@@ -5,17 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.agent.AgentProfile;
 import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.Acceptance;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.bounty.BountyTerms;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.domain.validation.QuorumPolicy;
 import io.moldtank.ports.in.agent.RegisterAgentCommand;
+import io.moldtank.ports.in.bounty.CancelBountyCommand;
+import io.moldtank.ports.in.bounty.PostBountyCommand;
+import io.moldtank.ports.in.bounty.RequestDepositCommand;
+import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.out.guard.IdempotencyStore;
 import io.moldtank.ports.out.queue.QueueUnavailableException;
 import io.moldtank.ports.service.Core;
 import io.moldtank.ports.testing.RequiredServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +102,37 @@ class MarketplaceTest {
             close(first);
             close(second);
         }
+    }
+
+    @Test
+    void a_bountys_event_stream_replays_across_restarts_with_the_same_ids(@TempDir Path dir) {
+        // a judge is configured only so that a bounty can be posted; nothing is submitted, so it is never called
+        Config config = config(Map.of("moldtank.storage.h2.file", dir.resolve("db").toString(),
+                "moldtank.validators.0.kind", "openai-compatible",
+                "moldtank.validators.0.base-url", "http://127.0.0.1:9", "moldtank.validators.0.model", "unused"));
+        Wiring first = Wiring.withSystemDefaults();
+        Core core = Marketplace.wire(config, first);
+        AgentId poster = core.agents().register(new RegisterAgentCommand(new WalletAddress("0x" + "34".repeat(20)),
+                new AgentProfile("poster", "", null, null))).orThrow().id();
+        BountyId bounty = core.posting().post(new PostBountyCommand(poster, new BountyTerms("Replay me", "Any text.",
+                Usdc.parse("5"), Instant.now().plus(Duration.ofDays(1)), Set.of("demo"),
+                new Acceptance.Rubric("says hello"), QuorumPolicy.ONE_OF_ONE))).orThrow().id();
+        core.funding().requestDeposit(new RequestDepositCommand(poster, bounty)).orThrow();
+        List<EventFeed.Entry> before = first.find(EventFeed.class).orElseThrow().eventsOf(bounty, 0, 100);
+        assertThat(before).isNotEmpty();
+        close(first);
+
+        Wiring second = Wiring.withSystemDefaults();
+        Core again = Marketplace.wire(config, second);
+        EventFeed feed = second.find(EventFeed.class).orElseThrow();
+        assertThat(feed.eventsOf(bounty, 0, 100)).as("replayed from the H2 file").isEqualTo(before);
+        List<EventFeed.Entry> live = new CopyOnWriteArrayList<>();
+        feed.subscribe(live::add);
+        again.posting().cancel(new CancelBountyCommand(poster, bounty)).orThrow();
+        long lastBefore = before.get(before.size() - 1).id();
+        assertThat(live).isNotEmpty().allMatch(e -> e.id() > lastBefore, "numbered after the earlier events");
+        assertThat(feed.eventsOf(bounty, lastBefore, 100)).isEqualTo(live);
+        close(second);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.moldtank.adapters.persistence.storage;
 
-import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.domain.bounty.BountyId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Db {
     private static final Logger LOG = LoggerFactory.getLogger(Db.class);
+    private static final int STRIPES = 64;
 
     /** A unit of JDBC work on the transaction's connection. */
     @FunctionalInterface
@@ -37,7 +41,7 @@ final class Db {
 
     private static final class Tx {
         final Connection connection;
-        final List<DomainEvent> events = new ArrayList<>();
+        final List<Events.Logged> events = new ArrayList<>();
 
         Tx(Connection connection) {
             this.connection = connection;
@@ -46,11 +50,13 @@ final class Db {
 
     private final DataSource dataSource;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
-    private final List<Consumer<DomainEvent>> subscribers;
+    private final List<Consumer<Events.Logged>> subscribers;
+    private final ReentrantLock[] deliveryOrder = new ReentrantLock[STRIPES];
 
-    Db(DataSource dataSource, List<Consumer<DomainEvent>> subscribers) {
+    Db(DataSource dataSource, List<Consumer<Events.Logged>> subscribers) {
         this.dataSource = dataSource;
         this.subscribers = subscribers;
+        Arrays.setAll(deliveryOrder, i -> new ReentrantLock());
     }
 
     <T> T inTransaction(Supplier<T> work) {
@@ -60,18 +66,47 @@ final class Db {
         Tx tx = begin();
         current.set(tx);
         T result;
+        List<ReentrantLock> held = List.of();
         try {
             result = work.get();
+            held = lockBountiesOf(tx.events);
             commit(tx.connection);
         } catch (RuntimeException | Error e) {
             rollback(tx.connection, e);
+            held.forEach(ReentrantLock::unlock);
             throw e;
         } finally {
             current.remove();
             close(tx.connection);
         }
-        deliver(tx.events);
+        try {
+            deliver(tx.events);
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
         return result;
+    }
+
+    /**
+     * Commit and delivery of a bounty's events happen under that bounty's stripe lock. A later
+     * transaction on the same bounty waited for the bounty row, so it got higher event ids; without
+     * this lock it could still deliver first, and listeners would see that bounty's ids go backwards.
+     * Stripes are taken in index order, so two transactions never wait on each other.
+     */
+    private List<ReentrantLock> lockBountiesOf(List<Events.Logged> events) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        for (Events.Logged e : events) {
+            BountyId bounty = EventJson.bountyOf(e.event());
+            if (bounty != null) {
+                stripes.add(Math.floorMod(bounty.hashCode(), STRIPES));
+            }
+        }
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        for (int stripe : stripes) {
+            deliveryOrder[stripe].lock();
+            held.add(deliveryOrder[stripe]);
+        }
+        return held;
     }
 
     /** A write: under a savepoint inside the caller's transaction, or in a transaction of its own. */
@@ -130,7 +165,7 @@ final class Db {
     }
 
     /** Queues events for delivery after the current transaction commits; call from inside a write. */
-    void afterCommit(List<DomainEvent> events) {
+    void afterCommit(List<Events.Logged> events) {
         current.get().events.addAll(events);
     }
 
@@ -184,14 +219,14 @@ final class Db {
         }
     }
 
-    private void deliver(List<DomainEvent> committed) {
-        for (DomainEvent e : committed) {
-            for (Consumer<DomainEvent> s : subscribers) {
+    private void deliver(List<Events.Logged> committed) {
+        for (Events.Logged e : committed) {
+            for (Consumer<Events.Logged> s : subscribers) {
                 try {
                     s.accept(e);
                 } catch (RuntimeException failure) {
                     // committed is committed: a failing subscriber must not turn success into an error
-                    LOG.error("event subscriber failed on {}", e.getClass().getSimpleName(), failure);
+                    LOG.error("event subscriber failed on {}", e.event().getClass().getSimpleName(), failure);
                 }
             }
         }

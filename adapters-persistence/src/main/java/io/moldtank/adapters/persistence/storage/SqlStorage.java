@@ -16,6 +16,7 @@ import io.moldtank.domain.payout.PayoutStatus;
 import io.moldtank.domain.review.Review;
 import io.moldtank.domain.shared.DomainEvent;
 import io.moldtank.domain.shared.Rejection;
+import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.out.events.PublishEvents;
 import io.moldtank.ports.out.storage.*;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         SaveSubmission, AgentDirectory, CommentThread, PayoutOutbox, PublishEvents, ListingStore, JobStore,
         ReviewStore, Books {
 
-    private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Events.Logged>> subscribers = new CopyOnWriteArrayList<>();
     private final Db db;
 
     private SqlStorage(DataSource dataSource) {
@@ -62,7 +63,17 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
 
     /** Receives every event after the transaction that published it has committed, on the committing thread. */
     public void subscribe(Consumer<DomainEvent> subscriber) {
-        subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+        Objects.requireNonNull(subscriber, "subscriber");
+        subscribers.add(logged -> subscriber.accept(logged.event()));
+    }
+
+    /**
+     * The event log as an {@link EventFeed}: replay reads the {@code events} table, live entries come
+     * from this storage's commits, both numbered by the database. Take one per storage (as
+     * {@code SqlStore.eventFeed()} does): every feed stays subscribed for the storage's lifetime.
+     */
+    public EventFeed eventFeed() {
+        return new SqlEventFeed(db, subscribers::add);
     }
 
     @Override
@@ -210,8 +221,7 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
     public void publish(List<DomainEvent> events) {
         List<DomainEvent> copy = List.copyOf(events);
         db.write("publish events", c -> {
-            Events.append(c, copy);
-            db.afterCommit(copy);
+            db.afterCommit(Events.append(c, copy));
             return null;
         });
     }

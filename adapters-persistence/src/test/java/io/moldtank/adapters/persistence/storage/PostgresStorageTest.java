@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
  * MOLDTANK_TEST_PG_USER; default jdbc:postgresql://127.0.0.1:5432/test as postgres), in a schema of
  * its own that is dropped afterwards. Unreachable: skipped loudly, or failed when CI=true.
  */
-class PostgresStorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks,
+class PostgresStorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks, SqlEventFeedChecks,
         SqlRegistryFlowChecks {
     private static MigratedDatabase database;
 
