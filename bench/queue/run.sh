@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Queue benchmark: our PostgreSQL and Redis queues beside graphile-worker (same PostgreSQL) and
 # BullMQ (same Redis), at 1, 4 and 16 workers, in one run. Not a test; not run in CI.
-#   bench/queue/run.sh                      # defaults: JOBS=3000 RATE=200 WORKERS="1 4 16" WARMUP=1
+#   bench/queue/run.sh                      # defaults: JOBS=10000 RATE=200 WORKERS="1 4 16" WARMUP=2
 #   JOBS=10000 WORKERS="4" bench/queue/run.sh
 # Servers: MOLDTANK_BENCH_PG (postgres://postgres@127.0.0.1:5432/test) and
 # MOLDTANK_BENCH_REDIS (redis://127.0.0.1:6379). Everything it creates is dropped afterwards.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-JOBS=${JOBS:-3000}
+JOBS=${JOBS:-10000}
 RATE=${RATE:-200}
 WORKERS=${WORKERS:-"1 4 16"}
-export WARMUP=${WARMUP:-1}   # unmeasured rounds before each measured one, for ours and the peers alike
+export WARMUP=${WARMUP:-2}   # unmeasured rounds before each measured one, for ours and the peers alike
 PG=${MOLDTANK_BENCH_PG:-postgres://postgres@127.0.0.1:5432/test}
 REDIS=${MOLDTANK_BENCH_REDIS:-redis://127.0.0.1:6379}
 pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+":"+(u.port||5432)+u.pathname)' "$PG")

@@ -113,8 +113,8 @@ function report(system, workers, t0, t1, t2, pickups) {
   };
 }
 
-// Unmeasured warm-up rounds first (WARMUP, default 1), exactly as QueueBench does.
-const warmups = Number(process.env.WARMUP ?? 1);
+// Unmeasured warm-up rounds first (WARMUP, default 2), exactly as QueueBench does.
+const warmups = Number(process.env.WARMUP ?? 2);
 for (const w of workerArgs.map(Number)) {
   let result;
   for (let round = 0; round <= warmups; round++) {

@@ -45,8 +45,8 @@ public final class QueueBench {
         int at = pg ? 3 : 2;
         int jobs = Integer.parseInt(args[at]);
         int rate = Integer.parseInt(args[at + 1]);
-        // Unmeasured warm-up rounds first (WARMUP, default 1), as the peers do: steady state, not JIT, is compared.
-        int warmups = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "1"));
+        // Unmeasured warm-up rounds first (WARMUP, default 2), as the peers do: steady state, not JIT, is compared.
+        int warmups = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "2"));
         for (String w : Arrays.copyOfRange(args, at + 2, args.length)) {
             for (int round = 0; round <= warmups; round++) {
                 once(args, pg, jobs, rate, Integer.parseInt(w), round == warmups);

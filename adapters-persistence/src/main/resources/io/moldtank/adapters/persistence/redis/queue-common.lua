@@ -63,10 +63,15 @@ end
 
 -- Acks sid if tok still holds it: 1 acked, 0 lease lost.
 local function ack(sid, tok)
-  local f = redis.call('HMGET', P .. ':item:' .. sid, 'tok', 'b', 's')
+  local item = P .. ':item:' .. sid
+  local f = redis.call('HMGET', item, 'tok', 'b', 's')
   if f[1] ~= tok then return 0 end
-  forget(sid, f[2], f[3])
-  redis.call('DEL', P .. ':claim:' .. tok)
+  -- a leased item is in no other set; one whose lapsed lease was put back in line is
+  if redis.call('ZREM', P .. ':leased', sid) == 0 then
+    unready(sid, f[2])
+  end
+  redis.call('DEL', item, P .. ':claim:' .. tok)
+  redis.call('HDEL', P .. ':slot', f[2] .. '#' .. f[3])
   return 1
 end
 
