@@ -17,12 +17,23 @@ import java.util.Locale;
  */
 record Chain(EscrowGateway escrow, PaymentRail rail) {
 
-    static Chain from(Config c, Wiring wiring) {
+    /** {@code mockJournal}: where the mock chain keeps its transactions across restarts, or null for none. */
+    static Chain from(Config c, Path mockJournal, Wiring wiring) {
         String kind = c.get("kind").asString().orElse("mock").toLowerCase(Locale.ROOT);
         return switch (kind) {
             case "mock" -> {
-                wiring.chose("chain", "mock (in-process escrow with the contract's rules)");
-                yield new Chain(wiring.provide(InMemoryEscrow.class, new InMemoryEscrow()), new NoPaymentRail());
+                InMemoryEscrow escrow;
+                if (mockJournal == null) {
+                    wiring.chose("chain", "mock (in-process escrow with the contract's rules; lost on restart)");
+                    escrow = new InMemoryEscrow();
+                } else {
+                    MockChainFile.Opened opened = MockChainFile.open(mockJournal);
+                    wiring.own("mock-chain-journal", opened.journal());
+                    wiring.chose("chain", "mock (in-process escrow with the contract's rules, journal "
+                            + mockJournal.toAbsolutePath() + ")");
+                    escrow = opened.chain();
+                }
+                yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail());
             }
             case "web3j" -> web3j(c, wiring);
             default -> throw new IllegalArgumentException("moldtank.chain.kind must be mock or web3j, not " + kind);

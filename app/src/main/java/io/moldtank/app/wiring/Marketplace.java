@@ -82,7 +82,7 @@ public final class Marketplace {
         wiring.provide(Guards.class, guards);
         wiring.chose("nonces-rate-limits-and-idempotency", guardKind);
 
-        Chain chain = Chain.from(m.get("chain"), wiring);
+        Chain chain = Chain.from(m.get("chain"), mockJournal(m), wiring);
 
         List<Validator> validators = Validators.from(m.get("validators"), wiring);
         wiring.chose("validators", validators.isEmpty() ? "none configured"
@@ -134,6 +134,21 @@ public final class Marketplace {
             }
             default -> throw new IllegalArgumentException("moldtank.storage.kind must be h2 or postgres, not " + kind);
         };
+    }
+
+    /**
+     * {@code moldtank.chain.mock-journal}, or beside the H2 file when unset, so the mock chain lives as
+     * long as the data it backs; none (in memory only) on PostgreSQL unless set, or when set to "".
+     */
+    private static Path mockJournal(Config m) {
+        var set = m.get("chain.mock-journal").asString();
+        if (set.isPresent()) {
+            return set.get().isBlank() ? null : Path.of(set.get());
+        }
+        if (!m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")) {
+            return null;
+        }
+        return Path.of(m.get("storage.h2.file").asString().orElse("data/moldtank") + "-mock-chain.log");
     }
 
     private static HealthCheckResponse probe(PersistenceAdapters.SqlStore sql) {

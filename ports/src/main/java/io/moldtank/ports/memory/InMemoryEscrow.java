@@ -12,9 +12,39 @@ import java.util.*;
  * An in-process chain with the escrow contract's rules: a deposit per bounty, released at most once,
  * refunded at most once, and token balances that never go below zero. Faults can be injected to test
  * the payout worker: a failing release, or a release that lands on chain but whose answer is lost.
+ * A {@link Journal} sees every mint and mined transaction in order; {@link #replay} rebuilds the same
+ * chain from them, so the main job's mock chain can outlive a restart like its H2 file does.
  */
 public final class InMemoryEscrow implements EscrowGateway {
     public enum Kind { DEPOSIT, RELEASE, REFUND }
+
+    /** Told of each change as it happens, under the chain's lock. */
+    public interface Journal {
+        void minted(WalletAddress to, Usdc amount);
+
+        void mined(Tx tx);
+    }
+
+    /** A journal entry to replay: a mint ({@code tx} null) or a mined transaction. */
+    public record Entry(WalletAddress mintedTo, Usdc minted, Tx tx) {
+        public static Entry mint(WalletAddress to, Usdc amount) {
+            return new Entry(Objects.requireNonNull(to), Objects.requireNonNull(amount), null);
+        }
+
+        public static Entry mined(Tx tx) {
+            return new Entry(null, null, Objects.requireNonNull(tx));
+        }
+    }
+
+    private static final Journal NO_JOURNAL = new Journal() {
+        @Override
+        public void minted(WalletAddress to, Usdc amount) {
+        }
+
+        @Override
+        public void mined(Tx tx) {
+        }
+    };
 
     /** One mined transaction. */
     public record Tx(String hash, Kind kind, BountyId bountyId, WalletAddress from, WalletAddress to, Usdc amount) {
@@ -31,10 +61,37 @@ public final class InMemoryEscrow implements EscrowGateway {
     private Usdc minted = Usdc.ZERO;
     private int failReleases;
     private int loseReleaseAnswers;
+    private Journal journal = NO_JOURNAL;
+
+    /**
+     * The chain the entries describe, then telling {@code journal} of every later change. The entries
+     * are applied through the same rules, so a journal that does not add up is refused, not trusted.
+     */
+    public static InMemoryEscrow replay(List<Entry> entries, Journal journal) {
+        InMemoryEscrow chain = new InMemoryEscrow();
+        for (Entry e : entries) {
+            if (e.tx() == null) {
+                chain.mint(e.mintedTo(), e.minted());
+                continue;
+            }
+            Tx t = e.tx();
+            String hash = switch (t.kind()) {
+                case DEPOSIT -> chain.deposit(t.bountyId(), t.from(), t.amount());
+                case RELEASE -> chain.release(null, t.bountyId(), t.to(), t.amount());
+                case REFUND -> chain.refund(t.bountyId(), t.to());
+            };
+            if (!hash.equals(t.hash())) {
+                throw new IllegalStateException("journal out of order at " + t.hash());
+            }
+        }
+        chain.journal = Objects.requireNonNull(journal, "journal");
+        return chain;
+    }
 
     public synchronized void mint(WalletAddress to, Usdc amount) {
         balances.merge(to, amount, Usdc::plus);
         minted = minted.plus(amount);
+        journal.minted(to, amount);
     }
 
     public synchronized Usdc balanceOf(WalletAddress wallet) {
@@ -161,7 +218,9 @@ public final class InMemoryEscrow implements EscrowGateway {
 
     private String mine(Kind kind, BountyId bountyId, WalletAddress from, WalletAddress to, Usdc amount) {
         String hash = String.format("0x%064x", txs.size() + 1);
-        txs.add(new Tx(hash, kind, bountyId, from, to, amount));
+        Tx tx = new Tx(hash, kind, bountyId, from, to, amount);
+        txs.add(tx);
+        journal.mined(tx);
         return hash;
     }
 }

@@ -1,0 +1,132 @@
+package io.moldtank.app.wiring;
+
+import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.domain.bounty.BountyId;
+import io.moldtank.domain.money.Usdc;
+import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.InMemoryEscrow.Entry;
+import io.moldtank.ports.memory.InMemoryEscrow.Kind;
+import io.moldtank.ports.memory.InMemoryEscrow.Tx;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mock chain's journal: one line per mint or mined transaction, appended as it happens and
+ * replayed at start, so deposits made before a restart are still in escrow after it — as the H2
+ * file keeps the bounties they fund. A line that cannot be written fails the chain call that made
+ * it (the change stays in memory: a dev chain, not a ledger of record).
+ */
+final class MockChainFile implements InMemoryEscrow.Journal, AutoCloseable {
+
+    private final Path file;
+    private final BufferedWriter out;
+
+    private MockChainFile(Path file, BufferedWriter out) {
+        this.file = file;
+        this.out = out;
+    }
+
+    /** The chain in {@code file} (empty when there is none yet), journalling to it from now on. */
+    static Opened open(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            List<Entry> entries = new ArrayList<>();
+            if (Files.exists(file)) {
+                int n = 0;
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    n++;
+                    if (!line.isBlank()) {
+                        entries.add(parse(line, file, n));
+                    }
+                }
+            }
+            MockChainFile journal = new MockChainFile(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            try {
+                return new Opened(InMemoryEscrow.replay(entries, journal), journal);
+            } catch (RuntimeException e) {
+                journal.close();
+                throw new IllegalStateException("mock chain journal " + file + " does not replay: " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("mock chain journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    record Opened(InMemoryEscrow chain, MockChainFile journal) {
+    }
+
+    @Override
+    public void minted(WalletAddress to, Usdc amount) {
+        append("mint " + to.hex() + " " + amount.units());
+    }
+
+    @Override
+    public void mined(Tx tx) {
+        append(String.join(" ", "tx", tx.hash(), tx.kind().name(), tx.bountyId().toString(), wallet(tx.from()),
+                wallet(tx.to()), Long.toString(tx.amount().units())));
+    }
+
+    private void append(String line) {
+        try {
+            out.write(line);
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("mock chain journal " + file + " not written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String wallet(WalletAddress w) {
+        return w == null ? "-" : w.hex();
+    }
+
+    private static Entry parse(String line, Path file, int n) {
+        String[] f = line.trim().split(" ");
+        try {
+            return switch (f[0]) {
+                case "mint" -> {
+                    check(f.length == 3);
+                    yield Entry.mint(new WalletAddress(f[1]), Usdc.ofUnits(Long.parseLong(f[2])));
+                }
+                case "tx" -> {
+                    check(f.length == 7);
+                    yield Entry.mined(new Tx(f[1], Kind.valueOf(f[2]), BountyId.parse(f[3]), walletOrNull(f[4]),
+                            walletOrNull(f[5]), Usdc.ofUnits(Long.parseLong(f[6]))));
+                }
+                default -> throw new IllegalArgumentException("unknown entry " + f[0]);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("mock chain journal " + file + " line " + n + " is unreadable: " + line, e);
+        }
+    }
+
+    private static void check(boolean ok) {
+        if (!ok) {
+            throw new IllegalArgumentException("wrong number of fields");
+        }
+    }
+
+    private static WalletAddress walletOrNull(String s) {
+        return s.equals("-") ? null : new WalletAddress(s);
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
