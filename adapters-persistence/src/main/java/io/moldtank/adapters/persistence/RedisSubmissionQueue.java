@@ -87,9 +87,10 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         long now = clock.millis();
         long leaseUntil = now + Math.max(1, lease.toMillis());
         String token = CallTokens.next();
+        String callId = CallTokens.next();
         List<Object> row = call("ackAndClaim", () -> ACK_CLAIM.run(redis, ScriptOutputType.MULTI, NO_KEYS, prefix,
-                done.item().submissionId().toString(), done.token(), Long.toString(now), Integer.toString(maxAttempts),
-                token, done.workerId(), Long.toString(leaseUntil)));
+                done.item().submissionId().toString(), done.token(), callId, Long.toString(now),
+                Integer.toString(maxAttempts), token, done.workerId(), Long.toString(leaseUntil)));
         Outcome acked = (Long) row.get(0) == 1 ? Outcome.ACKED : Outcome.LEASE_LOST;
         return new Handoff(acked, claimed(row, 1, done.workerId(), token, leaseUntil));
     }
@@ -114,8 +115,13 @@ final class RedisSubmissionQueue implements SubmissionQueue {
 
     @Override
     public Outcome ack(QueueClaim claim) {
+        return ack(claim, CallTokens.next());
+    }
+
+    /** With this call's id given, as a call Lettuce re-sends after a reconnect carries the same one. */
+    Outcome ack(QueueClaim claim, String callId) {
         Long acked = call("ack", () -> ACK.run(redis, ScriptOutputType.INTEGER, NO_KEYS, prefix,
-                claim.item().submissionId().toString(), claim.token()));
+                claim.item().submissionId().toString(), claim.token(), callId));
         return acked == 1 ? Outcome.ACKED : Outcome.LEASE_LOST;
     }
 
@@ -126,7 +132,7 @@ final class RedisSubmissionQueue implements SubmissionQueue {
         Long result = call("fail", () -> FAIL.run(redis, ScriptOutputType.INTEGER, NO_KEYS, prefix,
                 claim.item().submissionId().toString(), claim.token(), Long.toString(now),
                 Long.toString(now + retryAfter.toMillis()), Integer.toString(maxAttempts),
-                SubmissionQueue.reasonForStorage(reason)));
+                SubmissionQueue.reasonForStorage(reason), CallTokens.next()));
         return switch (result.intValue()) {
             case 0 -> Outcome.LEASE_LOST;
             case 1 -> {

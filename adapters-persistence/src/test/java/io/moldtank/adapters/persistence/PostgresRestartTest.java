@@ -46,7 +46,7 @@ class PostgresRestartTest {
                         long seq = s;
                         retrying(failures, () -> queue.enqueue(submission(1, seq))); // false = it was committed before
                         enqueued.add(s);
-                        pause(2);
+                        Throwaway.pause(2);
                     }
                 });
                 for (int w = 0; w < 4; w++) {
@@ -62,13 +62,13 @@ class PostgresRestartTest {
                         }
                     });
                 }
-                awaitUntil(() -> handled.size() >= ITEMS / 3, Duration.ofSeconds(60));
+                Throwaway.awaitUntil(() -> handled.size() >= ITEMS / 3, Duration.ofSeconds(60));
                 long start = System.nanoTime();
                 pg.restart();
                 System.err.printf("PostgresRestartTest: restarted PostgreSQL in %d ms with %d/%d items handled%n",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), handled.size(), ITEMS);
                 producer.get(120, TimeUnit.SECONDS);
-                awaitUntil(() -> handled.size() == ITEMS, Duration.ofSeconds(60));
+                Throwaway.awaitUntil(() -> handled.size() == ITEMS, Duration.ofSeconds(60));
                 running.set(false);
             } finally {
                 running.set(false);
@@ -91,7 +91,7 @@ class PostgresRestartTest {
                 if (attempt == 200) {
                     throw e;
                 }
-                pause(100);
+                Throwaway.pause(100);
             }
         }
     }
@@ -101,21 +101,5 @@ class PostgresRestartTest {
             call.run();
             return null;
         });
-    }
-
-    private static void awaitUntil(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("condition reached within %s", timeout).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,7 +10,6 @@ import io.moldtank.ports.out.queue.QueueUnavailableException;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -58,7 +57,7 @@ class RedisRestartTest {
                         long seq = s;
                         retrying(failures, () -> queue.enqueue(submission(1, seq))); // false: stored before its reply was lost
                         enqueued.add(s);
-                        pause(2);
+                        Throwaway.pause(2);
                     }
                     return null;
                 });
@@ -76,14 +75,14 @@ class RedisRestartTest {
                         }
                     });
                 }
-                awaitUntil(() -> handled.size() >= ITEMS / 3, Duration.ofSeconds(60));
+                Throwaway.awaitUntil(() -> handled.size() >= ITEMS / 3, Duration.ofSeconds(60));
                 int failedBefore = failures.get();
                 long start = System.nanoTime();
                 redis.restart(500);
                 System.err.printf("RedisRestartTest: restarted Redis in %d ms with %d/%d items handled%n",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), handled.size(), ITEMS);
                 producer.get(120, TimeUnit.SECONDS);
-                awaitUntil(() -> handled.size() == ITEMS || !unexpected.isEmpty(), Duration.ofSeconds(60));
+                Throwaway.awaitUntil(() -> handled.size() == ITEMS || !unexpected.isEmpty(), Duration.ofSeconds(60));
                 assertThat(failures.get()).as("calls during the outage failed as QueueUnavailableException")
                         .isGreaterThan(failedBefore);
             } finally {
@@ -111,7 +110,7 @@ class RedisRestartTest {
     /** The other process's enqueue publishes on P:queue:wake; our resubscribed listener must hear it. */
     private static void waitingWorkersAreWokenFromAnotherProcess(ThrowawayRedis redis, PersistenceAdapters.RedisStore store,
             SubmissionQueue queue, SubmissionQueue otherQueue) throws Exception {
-        awaitUntil(() -> subscribers(redis) == 2, Duration.ofSeconds(10));
+        Throwaway.awaitUntil(() -> subscribers(redis) == 2, Duration.ofSeconds(10));
         Wakeups wakeups = ((RedisConnection) store).wakeups;
         long seen = wakeups.generation();
         try (ExecutorService waiter = Executors.newSingleThreadExecutor()) {
@@ -122,7 +121,7 @@ class RedisRestartTest {
             assertThat(claim.get(20, TimeUnit.SECONDS)).hasValueSatisfying(
                     c -> assertThat(c.item()).isEqualTo(submission(2, 1)));
         }
-        awaitUntil(() -> wakeups.generation() > seen, Duration.ofSeconds(5));
+        Throwaway.awaitUntil(() -> wakeups.generation() > seen, Duration.ofSeconds(5));
     }
 
     private static long subscribers(ThrowawayRedis redis) {
@@ -164,24 +163,8 @@ class RedisRestartTest {
                 if (attempt == 200) {
                     throw e;
                 }
-                pause(100);
+                Throwaway.pause(100);
             }
-        }
-    }
-
-    private static void awaitUntil(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("condition reached within %s", timeout).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -47,4 +47,16 @@ class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueConcurre
         assertThat(queue.ack(first)).isEqualTo(SubmissionQueue.Outcome.ACKED);
         assertThat(queue.claim("w", Duration.ofMinutes(1), "token-1")).as("acked: nothing to hand back").isEmpty();
     }
+
+    @Test
+    void an_ack_re_sent_after_a_reconnect_gets_its_first_answer_but_a_second_ack_is_refused() {
+        RedisSubmissionQueue queue = (RedisSubmissionQueue) newQueue(new TestClock(), 3);
+        queue.enqueue(submission(1, 1));
+        QueueClaim claim = queue.claim("w", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(queue.ack(claim, "call-1")).isEqualTo(SubmissionQueue.Outcome.ACKED);
+        assertThat(queue.ack(claim, "call-1")).as("the same call, re-sent").isEqualTo(SubmissionQueue.Outcome.ACKED);
+        assertThat(queue.ack(claim, "call-2")).as("another call").isEqualTo(SubmissionQueue.Outcome.LEASE_LOST);
+        assertThat(queue.ack(claim)).isEqualTo(SubmissionQueue.Outcome.LEASE_LOST);
+        assertThat(queue.depth()).isZero();
+    }
 }

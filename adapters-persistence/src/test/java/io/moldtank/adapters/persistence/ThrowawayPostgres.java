@@ -2,7 +2,6 @@ package io.moldtank.adapters.persistence;
 
 import io.moldtank.ports.testing.RequiredServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +32,14 @@ final class ThrowawayPostgres implements AutoCloseable {
         try {
             dir = Files.createTempDirectory("mt-pg-");
             run(List.of("chown", "postgres:postgres", dir.toString()));
-            ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, freePort());
+            ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, Throwaway.freePort());
             pg.asPostgres(bin.resolve("initdb").toString(), "-D", pg.data(), "-A", "trust", "-U", "postgres", "-N");
             pg.asPostgres(bin.resolve("pg_ctl").toString(), "-D", pg.data(), "-l", dir.resolve("log").toString(),
                     "-o", "-p " + pg.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start");
             return pg;
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
-                delete(dir);
+                Throwaway.deleteTree(dir);
             }
             throw RequiredServer.unavailable("a throw-away PostgreSQL (initdb/pg_ctl via runuser, as root)",
                     bin.toString(), "run the tests as root on a machine with PostgreSQL 14+ installed", e);
@@ -61,7 +60,7 @@ final class ThrowawayPostgres implements AutoCloseable {
         try {
             asPostgres(bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "immediate", "-w", "stop");
         } finally {
-            delete(dir);
+            Throwaway.deleteTree(dir);
         }
     }
 
@@ -103,20 +102,6 @@ final class ThrowawayPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw RequiredServer.unavailable("PostgreSQL server binaries", "/usr/lib/postgresql/*/bin",
                     "apt-get install postgresql", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -5,15 +5,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A redis-server of our own on a free loopback port and a temp dir, for tests that restart it
@@ -40,12 +37,12 @@ final class ThrowawayRedis implements AutoCloseable {
                 throw new IOException(BINARY + " is missing");
             }
             dir = Files.createTempDirectory("mt-redis-");
-            ThrowawayRedis redis = new ThrowawayRedis(dir, freePort());
+            ThrowawayRedis redis = new ThrowawayRedis(dir, Throwaway.freePort());
             redis.launch();
             return redis;
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
-                delete(dir);
+                Throwaway.deleteTree(dir);
             }
             throw RequiredServer.unavailable("a throw-away Redis", BINARY.toString(), "apt-get install redis-server", e);
         }
@@ -67,7 +64,7 @@ final class ThrowawayRedis implements AutoCloseable {
         try {
             stop();
         } finally {
-            delete(dir);
+            Throwaway.deleteTree(dir);
         }
     }
 
@@ -123,20 +120,6 @@ final class ThrowawayRedis implements AutoCloseable {
             return "+PONG".equals(line);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

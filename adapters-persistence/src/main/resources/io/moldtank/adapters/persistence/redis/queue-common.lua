@@ -7,7 +7,8 @@
 --   P:item:<s>           hash b, s (sequence), arr, att (claims), enq, tok, wrk, err
 --   P:slot               hash "<bounty>#<sequence>" -> submission, one field per live item
 --   P:dead               list of dead submissions, oldest first
---   P:claim:<token>      submission leased by that claim, until its lease ends (see claim below)
+--   P:claim:<token>      submission leased by that claim, until its lease ends (see claim below);
+--                        after its ack or fail, "=<answer>" for a while (see answered below)
 --   P:deaditem:<s>       hash b, s, att, err, at
 -- Scripts touch keys named at run time, so on a cluster P must carry a hash tag, e.g. "moldtank:{q}".
 local P = ARGV[1]
@@ -62,16 +63,34 @@ local function reap(now, max)
 end
 
 -- Acks sid if tok still holds it: 1 acked, 0 lease lost.
-local function ack(sid, tok)
+-- How long a claim's record keeps the answer its ack or fail gave, for the same call re-sent by the
+-- client after a reconnect (which must get that answer, not "lease lost"): longer than a reconnect.
+local ANSWER_MS = 30000
+
+-- The answer call (a token per ack or fail call, the same when re-sent) of kind 'a' (ack) or 'f'
+-- (fail) already gave for claim tok, or nil: a second, deliberate ack is a new call and gets "lease lost".
+local function answered(tok, kind, call)
+  local v = redis.call('GET', P .. ':claim:' .. tok)
+  local mark = '=' .. kind .. call .. '='
+  if v and string.sub(v, 1, #mark) == mark then return tonumber(string.sub(v, #mark + 1)) end
+  return nil
+end
+
+local function remember(tok, kind, call, answer)
+  redis.call('SET', P .. ':claim:' .. tok, '=' .. kind .. call .. '=' .. answer, 'PX', ANSWER_MS)
+end
+
+local function ack(sid, tok, call)
   local item = P .. ':item:' .. sid
   local f = redis.call('HMGET', item, 'tok', 'b', 's')
-  if f[1] ~= tok then return 0 end
+  if f[1] ~= tok then return answered(tok, 'a', call) or 0 end
   -- a leased item is in no other set; one whose lapsed lease was put back in line is
   if redis.call('ZREM', P .. ':leased', sid) == 0 then
     unready(sid, f[2])
   end
-  redis.call('DEL', item, P .. ':claim:' .. tok)
+  redis.call('DEL', item)
   redis.call('HDEL', P .. ':slot', f[2] .. '#' .. f[3])
+  remember(tok, 'a', call, 1)
   return 1
 end
 
@@ -81,6 +100,7 @@ end
 -- lease's end as a fifth element, instead of leasing a second item and stranding the first.
 local function claim(now, max, tok, wrk, lu)
   local mine = redis.call('GET', P .. ':claim:' .. tok)
+  if mine and string.sub(mine, 1, 1) == '=' then return {} end -- that claim was answered already
   if mine then
     local f = redis.call('HMGET', P .. ':item:' .. mine, 'tok', 'b', 's', 'att')
     local ends = redis.call('ZSCORE', P .. ':leased', mine)
