@@ -30,10 +30,19 @@ final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryTake(String key, BucketSpec spec) {
+        return tryTake(key, spec, CallTokens.next());
+    }
+
+    /**
+     * With this call's id given, as a call Lettuce re-sends after a reconnect carries the same one:
+     * the bucket remembers its last call and answers a re-send without taking a second token.
+     */
+    Decision tryTake(String key, BucketSpec spec, String callId) {
         RateLimiter.checkKey(key);
         try {
             List<Long> r = TAKE.run(redis, ScriptOutputType.MULTI, new String[] {prefix + ":bucket:" + key},
-                    Long.toString(clock.millis()), Long.toString(spec.capacity()), Long.toString(spec.refillPerMinute()));
+                    Long.toString(clock.millis()), Long.toString(spec.capacity()), Long.toString(spec.refillPerMinute()),
+                    callId);
             return new Decision(r.get(0) == 1, r.get(1), Duration.ofMillis(r.get(2)));
         } catch (RedisException e) {
             throw new GuardUnavailableException("Redis rate limit failed: " + e.getMessage(), e);
