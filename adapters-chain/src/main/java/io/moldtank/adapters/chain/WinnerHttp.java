@@ -9,6 +9,7 @@ import io.moldtank.adapters.chain.ChainAdapters.ChainFailure;
 import io.moldtank.ports.service.UrlPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,9 +40,9 @@ final class WinnerHttp {
         }
         try (HttpClientResponse res = req.request()) {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            res.headers().forEach(h -> headers.putIfAbsent(h.name(), h.get()));
+            res.headers().forEach(h -> headers.putIfAbsent(h.name(), h.value()));
             String body = res.entity().hasEntity() ? res.as(String.class) : "";
-            return new Reply(res.status().code(), headers, body);
+            return new Reply(res.status().code(), Collections.unmodifiableMap(headers), body);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof CheckedDns.Refused refused) {
