@@ -3,7 +3,6 @@ package io.moldtank.adapters.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import java.math.BigInteger;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /**
@@ -13,8 +12,8 @@ import java.util.Optional;
 record Offer(int version, JsonNode requirement, String payTo, long timeoutSeconds, String tokenName,
              String tokenVersion) {
 
-    static Optional<Offer> choose(HttpResponse<String> response, ChainSettings settings, BigInteger amount) {
-        JsonNode required = response.headers().firstValue(X402Wire.V2_REQUIRED).map(X402Wire::fromBase64)
+    static Optional<Offer> choose(WinnerHttp.Reply response, ChainSettings settings, BigInteger amount) {
+        JsonNode required = response.header(X402Wire.V2_REQUIRED).map(X402Wire::fromBase64)
                 .orElseGet(() -> X402Wire.parse(response.body()));
         if (required == null || !required.path("accepts").isArray()) {
             return Optional.empty();

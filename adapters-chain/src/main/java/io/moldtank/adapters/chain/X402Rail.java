@@ -6,15 +6,10 @@ import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.out.chain.PaymentRail;
-import java.io.IOException;
-import java.math.BigInteger;
 import io.moldtank.ports.service.UrlPolicy;
+import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
@@ -33,15 +28,18 @@ final class X402Rail implements PaymentRail {
     private final Node node;
     private final Credentials payer;
     private final UrlPolicy urls;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WinnerHttp http;
 
-    /** {@code urls} is the platform's SSRF guard, asked before every call to a winner's endpoint. */
+    /**
+     * {@code urls} is the platform's SSRF guard, asked before every call to a winner's endpoint and again
+     * for the address each connection goes to.
+     */
     X402Rail(ChainSettings settings, Node node, Credentials payer, UrlPolicy urls) {
         this.settings = settings;
         this.node = node;
         this.payer = payer;
         this.urls = urls;
+        this.http = new WinnerHttp(urls);
     }
 
     static String nonceOf(PayoutId id) {
@@ -60,7 +58,7 @@ final class X402Rail implements PaymentRail {
         if (settled.isPresent()) {
             return settled.get();
         }
-        HttpResponse<String> first = get(uri, null, null);
+        WinnerHttp.Reply first = http.get(uri, null, null);
         if (first.statusCode() != 402) {
             throw ChainFailure.paymentRefused(endpoint + " answered " + first.statusCode() + " instead of 402");
         }
@@ -73,14 +71,14 @@ final class X402Rail implements PaymentRail {
         var domain = new Eip3009.Domain(offer.tokenName(), offer.tokenVersion(), settings.chainId(), settings.usdcAddress());
         var payload = X402Wire.paymentPayload(offer.version(), offer.requirement(), auth,
                 Eip3009.sign(domain, auth, payer.getEcKeyPair()));
-        HttpResponse<String> paid;
+        WinnerHttp.Reply paid;
         try {
-            paid = get(uri, offer.version() >= 2 ? X402Wire.V2_PAYMENT : X402Wire.V1_PAYMENT, X402Wire.toBase64(payload));
+            paid = http.get(uri, offer.version() >= 2 ? X402Wire.V2_PAYMENT : X402Wire.V1_PAYMENT, X402Wire.toBase64(payload));
         } catch (ChainFailure e) {
             return reconcile(nonce).orElseThrow(() -> e); // the answer was lost; the chain knows
         }
-        JsonNode response = paid.headers().firstValue(X402Wire.V2_RESPONSE)
-                .or(() -> paid.headers().firstValue(X402Wire.V1_RESPONSE)).map(X402Wire::fromBase64).orElse(null);
+        JsonNode response = paid.header(X402Wire.V2_RESPONSE)
+                .or(() -> paid.header(X402Wire.V1_RESPONSE)).map(X402Wire::fromBase64).orElse(null);
         if (paid.statusCode() == 200 && response != null && response.path("success").asBoolean()) {
             String tx = response.path("transaction").asText();
             return confirmed(tx, nonce).map(ok -> new Receipt(tx, payer.getAddress(), response.toString()))
@@ -124,20 +122,5 @@ final class X402Rail implements PaymentRail {
             throw ChainFailure.paymentRefused("x402 endpoints must be http(s): " + endpoint);
         }
         return uri;
-    }
-
-    private HttpResponse<String> get(URI uri, String header, String value) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-        if (header != null) {
-            req.header(header, value);
-        }
-        try {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ChainFailure.unavailable("GET " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ChainFailure.unavailable("GET " + uri, e);
-        }
     }
 }

@@ -9,9 +9,11 @@ import io.moldtank.adapters.chain.ChainAdapters.Facilitator;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.out.chain.PaymentRail;
+import io.moldtank.ports.service.OutboundUrlGuard;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +40,7 @@ class X402PaymentTest {
         connection = ChainAdapters.web3j(chain.settings());
         facilitator = connection.startFacilitator(SETTLER_KEY, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         // local winner endpoints live on loopback http, which the production guard refuses
-        rail = connection.x402(PAYOUT_KEY, url -> null);
+        rail = connection.x402(PAYOUT_KEY, TrustingPolicy.SYSTEM_DNS);
     }
 
     @AfterAll
@@ -69,6 +71,41 @@ class X402PaymentTest {
                             () -> guarded.pay(new PayoutId(UUID.randomUUID()), endpoint.url(), amount))
                     .hasMessageContaining("SSRF guard");
             assertThat(chain.balanceOf(winner)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void an_endpoint_whose_dns_rebinds_to_loopback_after_the_check_is_refused_and_never_reached() throws Exception {
+        var dns = new RebindingDns(RebindingDns.LOOPBACK);
+        PaymentRail guarded = connection.x402(PAYOUT_KEY, new OutboundUrlGuard(dns));
+        try (var listener = new CountingListener()) {
+            BigInteger before = chain.balanceOf(winner);
+            String url = "https://rebind.test:" + listener.port() + "/x402";
+
+            assertThatThrownBy(() -> guarded.pay(new PayoutId(UUID.randomUUID()), url, amount))
+                    .isInstanceOfSatisfying(ChainFailure.class,
+                            f -> assertThat(f.kind()).isEqualTo(ChainFailure.Kind.PAYMENT_REFUSED))
+                    .hasMessageContaining("at connect time").hasMessageContaining("127.0.0.1");
+            assertThat(dns.lookups).as("the guard's check and the connection each asked once").hasValue(2);
+            assertThat(listener.accepted).as("connections reaching the loopback server").hasValue(0);
+            assertThat(chain.balanceOf(winner)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void the_connection_goes_to_the_address_the_policy_resolved_not_to_a_second_lookup() throws Exception {
+        // no real DNS knows winner.test: only the policy's own answer can lead the payment to the endpoint
+        PaymentRail pinned = connection.x402(PAYOUT_KEY,
+                new TrustingPolicy(Map.of("winner.test", InetAddress.getLoopbackAddress())));
+        try (WinnerEndpoint endpoint = endpoint(2, amount)) {
+            BigInteger before = chain.balanceOf(winner);
+            String url = "http://winner.test:" + endpoint.server.getAddress().getPort() + "/x402";
+
+            PaymentRail.Receipt receipt = pinned.pay(new PayoutId(UUID.randomUUID()), url, amount);
+
+            assertThat(chain.balanceOf(winner)).isEqualTo(before.add(amount.toOnChain()));
+            assertThat(receipt.raw()).contains("\"success\":true");
+            assertThat(endpoint.settlements).hasValue(1);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * The one SSRF guard for every outbound call to an agent-supplied URL (payout endpoints at registration,
  * x402 payments at payout time): https only, no credentials in the URL, and every address the
  * host resolves to must be public. Resolution is a parameter so tests can feed it hostile DNS answers;
- * callers that later connect must connect to a checked address (or re-check on redirects).
+ * callers that later connect must connect to an address {@link #resolve} checked (and re-check on redirects).
  */
 public final class OutboundUrlGuard implements UrlPolicy {
     /** DNS, replaceable in tests. */
@@ -48,21 +48,36 @@ public final class OutboundUrlGuard implements UrlPolicy {
         if (host == null || host.isEmpty()) {
             return "must name a host";
         }
+        return switch (resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)) {
+            case Resolution.Refused r -> r.reason();
+            case Resolution.Addresses a -> null;
+        };
+    }
+
+    /** One DNS answer, every address checked: the connection goes to one of these, never to a second answer. */
+    @Override
+    public Resolution resolve(String host) {
         List<InetAddress> addresses;
         try {
-            addresses = dns.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses = dns.resolve(host);
         } catch (UnknownHostException e) {
-            return "host does not resolve";
+            return new Resolution.Refused("host does not resolve");
         }
         if (addresses.isEmpty()) {
-            return "host does not resolve";
+            return new Resolution.Refused("host does not resolve");
         }
         for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
-                return "resolves to a non-public address " + a.getHostAddress();
+            String refused = refusalFor(a);
+            if (refused != null) {
+                return new Resolution.Refused(refused);
             }
         }
-        return null;
+        return new Resolution.Addresses(addresses);
+    }
+
+    /** Why the platform may not connect to this address, or null when it is public. */
+    public static String refusalFor(InetAddress a) {
+        return isPublic(a) ? null : "resolves to a non-public address " + a.getHostAddress();
     }
 
     public static boolean isPublic(InetAddress a) {
