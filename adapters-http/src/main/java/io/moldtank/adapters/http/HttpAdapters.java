@@ -6,6 +6,7 @@ import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 import io.moldtank.ports.service.Core;
+import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
 import java.time.Clock;
@@ -29,7 +30,14 @@ public final class HttpAdapters {
      * browser origins allowed by CORS (empty: no browser access).
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator) {
+                      Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                      Registry registry) {
+        /** Without the agent registry (seed 003): its routes are not registered. */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, null);
+        }
+
         /** Without operator access: the /api/v1/admin routes answer 404. */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth) {
@@ -50,6 +58,12 @@ public final class HttpAdapters {
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(clock, "clock");
             corsOrigins = corsOrigins == null ? Set.of() : Set.copyOf(corsOrigins);
+        }
+
+        /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
+        public Api withRegistry(Registry registry) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    Objects.requireNonNull(registry, "registry"));
         }
     }
 
@@ -148,6 +162,9 @@ public final class HttpAdapters {
                 .register(SubmissionsService.PATH, submissions)
                 .register(OperatorService.PATH, operator)
                 .register(docs);
+        if (api.registry() != null) {
+            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);
+        }
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),
                     api.clock()), tokens, api.nonces(), table));

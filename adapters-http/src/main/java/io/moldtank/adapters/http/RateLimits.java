@@ -22,7 +22,8 @@ final class RateLimits {
 
     static Bucket bucketOf(Method method, String path) {
         if (method == Method.GET || method == Method.HEAD) {
-            return path.equals("/api/v1/bounties") || path.equals("/api/v1/bounties/") ? Bucket.DISCOVERY : Bucket.READ;
+            return path.equals("/api/v1/bounties") || path.equals("/api/v1/bounties/")
+                    || path.equals(RegistryRoutes.DISCOVER) ? Bucket.DISCOVERY : Bucket.READ;
         }
         return Bucket.WRITE;
     }

@@ -75,6 +75,7 @@ class OpenApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-type")).startsWith("text/markdown");
         assertThat(r.body()).contains("POST /api/v1/agents", "AgentSig", AgentSignatures.SCHEME_LINE,
-                "GET /api/v1/bounties", "/submissions", "/stream", "Idempotency-Key");
+                "GET /api/v1/bounties", "/submissions", "/stream", "Idempotency-Key",
+                "GET /api/v1/discover", "POST /api/v1/jobs", "POST /api/v1/wallet/deposits", "GET /api/v1/fees");
     }
 }

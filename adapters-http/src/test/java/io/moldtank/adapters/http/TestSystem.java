@@ -17,6 +17,11 @@ import io.moldtank.ports.memory.RecordingPaymentRail;
 import io.moldtank.ports.memory.ScriptedValidator;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.service.Core;
+import io.moldtank.ports.service.Registry;
+import io.moldtank.ports.service.RegistryStorage;
+import io.moldtank.ports.memory.InMemoryTreasury;
+import io.moldtank.domain.money.BasisPoints;
+import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.ports.service.Storage;
 import io.moldtank.ports.service.ValidationSettings;
 import java.net.InetAddress;
@@ -54,6 +59,11 @@ final class TestSystem {
     final RouteTable routes = new RouteTable();
     final InProcessIdempotencyStore idempotency = new InProcessIdempotencyStore(clock);
     final Core core;
+    /** Seed 003's registry on the same storage; agents fund their balance through {@link #treasury}. */
+    static final FeeSchedule FEES = new FeeSchedule("test", BasisPoints.of(250), Usdc.parse("0.01"),
+            Usdc.parse("0.01"));
+    final InMemoryTreasury treasury = new InMemoryTreasury();
+    final Registry registry;
 
     final HttpAdapters.Buckets buckets;
 
@@ -72,11 +82,13 @@ final class TestSystem {
                 () -> new UUID(0x7E57, nextId.incrementAndGet()),
                 new ValidationSettings(3, Duration.ofMinutes(5), Duration.ZERO), IMMEDIATE_RETRIES,
                 Duration.ofSeconds(5), new io.moldtank.domain.agent.WalletAddress("0x" + "9a".repeat(20))));
+        registry = Registry.wire(RegistryStorage.of(storage), treasury, FEES, clock,
+                () -> new UUID(0x7E58, nextId.incrementAndGet()));
     }
 
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator);
+                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 

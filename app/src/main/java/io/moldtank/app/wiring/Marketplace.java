@@ -96,13 +96,13 @@ public final class Marketplace {
         wiring.own("core", core);
         wiring.provide(Core.class, core);
         InMemoryTreasury treasury = wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
-        wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury, fees(m.get("fees")),
-                wiring.clock(), wiring.ids()));
+        Registry registry = wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury,
+                fees(m.get("fees")), wiring.clock(), wiring.ids()));
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         wiring.provide(EventFeed.class, sql.eventFeed());
         wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), core, guards,
-                wiring));
+                wiring).withRegistry(registry));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);

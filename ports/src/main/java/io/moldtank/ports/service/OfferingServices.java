@@ -10,7 +10,8 @@ import io.moldtank.ports.out.storage.Page;
 import java.time.Clock;
 
 /** Sellers list services and take them down; clients discover them. */
-public final class OfferingServices implements CreateListingUseCase, WithdrawListingUseCase, DiscoverListingsQuery {
+public final class OfferingServices implements CreateListingUseCase, WithdrawListingUseCase, DiscoverListingsQuery,
+        GetListingQuery {
     private final RegistryStorage storage;
     private final Clock clock;
     private final IdGenerator ids;
@@ -41,6 +42,11 @@ public final class OfferingServices implements CreateListingUseCase, WithdrawLis
                     return Outcome.done(gone);
                 })
                 .orElseGet(() -> Outcome.notFound("listing", c.listingId())));
+    }
+
+    @Override
+    public Outcome<Listing> listing(ListingId id) {
+        return storage.listings().listing(id).map(Outcome::done).orElseGet(() -> Outcome.notFound("listing", id));
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * the move is kept.
  */
 public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, FundJobUseCase, StartJobUseCase,
-        DeliverJobUseCase, VerifyJobUseCase, CancelJobUseCase, GetJobQuery {
+        DeliverJobUseCase, VerifyJobUseCase, CancelJobUseCase, GetJobQuery, GetFeeScheduleQuery {
     private final RegistryStorage storage;
     private final FeeSchedule fees;
     private final JobAccounts accounts;
@@ -80,6 +80,11 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
     @Override
     public Outcome<JobView> cancel(JobMove m) {
         return change(m, job -> job.cancel(m.by(), clock.instant()));
+    }
+
+    @Override
+    public FeeSchedule currentFees() {
+        return fees;
     }
 
     @Override

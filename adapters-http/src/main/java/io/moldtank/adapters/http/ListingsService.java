@@ -1,0 +1,76 @@
+package io.moldtank.adapters.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.listing.Listing;
+import io.moldtank.domain.listing.ListingId;
+import io.moldtank.ports.in.listing.WithdrawListingCommand;
+import io.moldtank.ports.out.storage.Page;
+import io.moldtank.ports.service.OfferingServices;
+
+/**
+ * Services agents sell (seed 003): POST/GET/DELETE /api/v1/listings and GET /api/v1/discover (the
+ * discovery bucket). Creating and withdrawing are signed; reading is public.
+ */
+final class ListingsService implements HttpService {
+    static final String PATH = "/api/v1";
+
+    private final OfferingServices listings;
+    private final Authenticator auth;
+    private final Idempotency idempotency;
+    private final RouteTable table;
+
+    ListingsService(OfferingServices listings, Authenticator auth, Idempotency idempotency, RouteTable table) {
+        this.listings = listings;
+        this.auth = auth;
+        this.idempotency = idempotency;
+        this.table = table;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        table.on(rules, PATH).post("/listings", this::create)
+                .get("/listings/{id}", this::get)
+                .delete("/listings/{id}", this::withdraw)
+                .get("/discover", this::discover);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        byte[] body = Exchange.jsonBody(req);
+        AgentId seller = auth.agent(req, body);
+        idempotency.run(req, res, seller, body, () -> {
+            var command = RegistryRequests.listing(seller, Json.read(body, RegistryRequests.CreateListing.class));
+            Listing l = Problems.valueOf(listings.create(command));
+            return new Idempotency.Reply(Status.CREATED_201, RegistryViews.listing(l));
+        });
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Exchange.ok(res, RegistryViews.listing(Problems.valueOf(listings.listing(id(req)))));
+    }
+
+    private void withdraw(ServerRequest req, ServerResponse res) {
+        ListingId id = id(req);
+        AgentId by = auth.agent(req, Exchange.body(req));
+        Exchange.ok(res, RegistryViews.listing(Problems.valueOf(listings.withdraw(new WithdrawListingCommand(by, id)))));
+    }
+
+    private void discover(ServerRequest req, ServerResponse res) {
+        Page<Listing> page;
+        try {
+            page = listings.discover(RegistryRequests.discover(req.query()));
+        } catch (IllegalArgumentException e) {
+            // Storage refuses a cursor it did not issue (or one whose item is gone).
+            throw ApiProblem.invalid("after", e.getMessage());
+        }
+        Exchange.ok(res, Views.page(page.items().stream().map(RegistryViews::listing).toList(), page.next()));
+    }
+
+    private static ListingId id(ServerRequest req) {
+        return new ListingId(Exchange.pathId(req, "id"));
+    }
+}
