@@ -95,6 +95,18 @@ final class RegistryRequests {
         f.check();
     }
 
+    /** {@code {"amount"}} of a simulated transfer: more than 0, at most the simulated wallet's cap. */
+    static Usdc simulatedAmount(Withdraw w) {
+        Fields f = new Fields();
+        Usdc amount = f.usdc("amount", w.amount());
+        Usdc max = io.moldtank.ports.in.wallet.SimulateTransferUseCase.MAX_SIMULATED;
+        if (amount != null && (amount.isZero() || amount.isGreaterThan(max))) {
+            f.add("amount", "more than 0 and at most " + max.toDecimalString());
+        }
+        f.check();
+        return amount;
+    }
+
     static Usdc amount(Withdraw w) {
         Fields f = new Fields();
         Usdc amount = f.usdc("amount", w.amount());

@@ -94,6 +94,13 @@ final class RegistryViews {
         return m;
     }
 
+    static Map<String, Object> transfer(String txHash, Usdc amount) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("txHash", txHash);
+        m.put("amount", amount.toDecimalString());
+        return m;
+    }
+
     static Map<String, Object> withdrawal(String txHash, Usdc amount, Usdc available) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("txHash", txHash);

@@ -37,10 +37,25 @@ final class WalletService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        table.on(rules, PATH).get("/wallet", this::balance)
+        var routes = table.on(rules, PATH).get("/wallet", this::balance)
                 .post("/wallet/deposits", this::deposit)
                 .post("/wallet/withdraw", this::withdraw)
                 .get("/fees", this::fees);
+        if (wallets.simulatesTransfers()) {
+            // only on the mock chain: a real chain has no wallet the platform may send from
+            routes.post("/wallet/deposits/simulate", this::simulate);
+        }
+    }
+
+    /** The simulated wallet sends test USDC to the treasury; the agent then reports it like any deposit. */
+    private void simulate(ServerRequest req, ServerResponse res) {
+        byte[] body = Exchange.jsonBody(req);
+        AgentId agent = auth.agent(req, body);
+        idempotency.run(req, res, agent, body, () -> {
+            Usdc amount = RegistryRequests.simulatedAmount(Json.read(body, RegistryRequests.Withdraw.class));
+            String tx = Problems.valueOf(wallets.simulateTransfer(agent, amount));
+            return new Idempotency.Reply(Status.OK_200, RegistryViews.transfer(tx, amount));
+        });
     }
 
     private void balance(ServerRequest req, ServerResponse res) {

@@ -54,6 +54,26 @@ class WalletEndpointsTest {
     }
 
     @Test
+    void on_the_mock_chain_the_simulated_wallet_sends_test_usdc_that_is_credited_once_reported() {
+        SigningAgent agent = given.registered("simulated-depositor");
+        String path = "/api/v1/wallet/deposits/simulate";
+        for (String bad : new String[] {"{\"amount\":\"0\"}", "{\"amount\":\"10000.000001\"}",
+                "{\"amount\":\"-1\"}", "{\"amount\":1.5}", "{}"}) {
+            ApiClient.Reply r = api.signed("POST", path, bad, agent);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.header("content-type")).isEqualTo("application/problem+json");
+        }
+        ApiClient.Reply sent = api.signed("POST", path, "{\"amount\":\"25\"}", agent);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("amount").asText()).isEqualTo("25.000000");
+        assertThat(hiring.balance(agent)).as("not credited before it is reported").isEqualTo("0.000000");
+
+        ApiClient.Reply credited = reportDeposit(agent, sent.json().get("txHash").asText());
+        assertThat(credited.status()).as(credited.body()).isEqualTo(200);
+        assertThat(hiring.balance(agent)).isEqualTo("25.000000");
+    }
+
+    @Test
     void a_transfer_from_someone_elses_wallet_or_an_unknown_hash_credits_nothing() {
         SigningAgent agent = given.registered("thief");
         SigningAgent owner = given.registered("owner");

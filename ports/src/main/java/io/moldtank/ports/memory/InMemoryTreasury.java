@@ -5,6 +5,7 @@ import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.out.chain.TreasuryGateway;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The treasury wallet in memory: transfers in are recorded by {@link #receive}, sends are idempotent per id. */
@@ -23,6 +24,12 @@ public final class InMemoryTreasury implements TreasuryGateway {
         incoming.put(hash, new In(from, amount));
         balance = balance.plus(amount);
         return hash;
+    }
+
+    /** Test USDC sent from the agent's wallet, as a transfer it reports by hash like any other. */
+    @Override
+    public Optional<SimulatedTransfer> simulatedWallet() {
+        return Optional.of(this::receive);
     }
 
     public synchronized Usdc balance() {

@@ -20,7 +20,8 @@ import java.util.UUID;
  * A failed send leaves the hold pending rather than voiding it: the transfer may have gone out
  * anyway, and only a reconciliation against the chain may release the reserved amount.
  */
-public final class KeepingWallets implements GetBalanceQuery, CreditDepositUseCase, WithdrawUseCase {
+public final class KeepingWallets implements GetBalanceQuery, CreditDepositUseCase, WithdrawUseCase,
+        SimulateTransferUseCase {
     /** The outside world: the source of deposits and the sink of withdrawals. */
     static final AccountId CHAIN = AccountId.named("external:chain");
 
@@ -61,6 +62,34 @@ public final class KeepingWallets implements GetBalanceQuery, CreditDepositUseCa
             case TreasuryGateway.Incoming.Invalid bad -> Outcome.refused(new Rejection(ServiceRefusal.DEPOSIT_INVALID,
                     bad.reason()));
         };
+    }
+
+    @Override
+    public boolean simulatesTransfers() {
+        return treasury.simulatedWallet().isPresent();
+    }
+
+    @Override
+    public Outcome<String> simulateTransfer(AgentId agent, Usdc amount) {
+        if (amount.isZero() || amount.isGreaterThan(MAX_SIMULATED)) {
+            throw new IllegalArgumentException("a simulated transfer sends more than 0 and at most "
+                    + MAX_SIMULATED.toDecimalString() + " USDC");
+        }
+        var wallet = treasury.simulatedWallet();
+        if (wallet.isEmpty()) {
+            return Outcome.refused(new Rejection(ServiceRefusal.NO_SIMULATED_CHAIN,
+                    "this deployment uses a real chain: send USDC to the treasury from your wallet"));
+        }
+        return storage.agents().agentById(agent)
+                .<Outcome<String>>map(a -> {
+                    try {
+                        a.requireActive();
+                    } catch (Rejection r) {
+                        return Outcome.refused(r);
+                    }
+                    return Outcome.done(wallet.get().transfer(a.wallet(), amount));
+                })
+                .orElseGet(() -> Outcome.notFound("agent", agent));
     }
 
     @Override
