@@ -1,11 +1,11 @@
 package io.moldtank.adapters.http;
 
-import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.bounty.BountySnapshot;
 import io.moldtank.ports.out.storage.Page;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,14 +21,15 @@ final class RenderedBounties {
     private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NEXT = "],\"next\":".getBytes(StandardCharsets.UTF_8);
 
-    private final Map<BountyId, Rendered> cache = new ConcurrentHashMap<>();
+    /** Keyed by the id's UUID: its equals is plain code, cheaper than a record's generated one. */
+    private final Map<UUID, Rendered> cache = new ConcurrentHashMap<>();
 
     private record Rendered(BountySnapshot snapshot, byte[] json) {
     }
 
     /** The bounty's JSON object. */
     byte[] bounty(BountySnapshot b) {
-        Rendered r = cache.get(b.id());
+        Rendered r = cache.get(b.id().value());
         // Identity first: the in-memory store hands out the very snapshot it holds until the next save.
         if (r != null && (r.snapshot() == b || r.snapshot().equals(b))) {
             return r.json();
@@ -37,26 +38,37 @@ final class RenderedBounties {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(b.id(), new Rendered(b, json));
+        cache.put(b.id().value(), new Rendered(b, json));
         return json;
     }
 
-    /** {@code {"items":[…],"next":…}}, as {@link Views#page} renders. */
+    /** {@code {"items":[…],"next":…}}, as {@link Views#page} renders; one exact-size array, no growing buffer. */
     byte[] page(Page<BountySnapshot> page) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 600 * page.items().size());
-        out.writeBytes(ITEMS);
-        boolean first = true;
-        for (BountySnapshot b : page.items()) {
-            if (!first) {
-                out.write(',');
-            }
-            first = false;
-            out.writeBytes(bounty(b));
+        List<BountySnapshot> items = page.items();
+        byte[][] parts = new byte[items.size()][];
+        byte[] next = Json.write(page.next());
+        int size = ITEMS.length + Math.max(0, items.size() - 1) + NEXT.length + next.length + 1;
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = bounty(items.get(i));
+            size += parts[i].length;
         }
-        out.writeBytes(NEXT);
-        out.writeBytes(Json.write(page.next()));
-        out.write('}');
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int at = put(out, 0, ITEMS);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            at = put(out, at, parts[i]);
+        }
+        at = put(out, at, NEXT);
+        at = put(out, at, next);
+        out[at] = '}';
+        return out;
+    }
+
+    private static int put(byte[] out, int at, byte[] part) {
+        System.arraycopy(part, 0, out, at, part.length);
+        return at + part.length;
     }
 
     int size() {
