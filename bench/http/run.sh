@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark: our API beside a bare Helidon handler answering the same bytes, in one run, on
 # loopback, with wrk (Debian package `wrk`). Not a test; not run in CI.
-#   bench/http/run.sh                       # defaults: DURATION=8s CONNECTIONS=16 SIGNED=40000
+#   bench/http/run.sh                       # defaults: DURATION=8s CONNECTIONS=16 SIGNED=70000
 #   DURATION=15s CONNECTIONS=64 bench/http/run.sh
 # Prints req/s and p99 for GET /api/v1/bounties (page of 20) and for an AgentSig-signed POST of a
 # submission, ours and bare, and the ratio ours/bare.
@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 DURATION=${DURATION:-8s}
 CONNECTIONS=${CONNECTIONS:-16}
-SIGNED=${SIGNED:-40000}
+SIGNED=${SIGNED:-70000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
   if [ -n "$j" ] && [ -x "$j/bin/javac" ]; then export JAVA_HOME=$j; break; fi

@@ -6,6 +6,8 @@ import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +18,11 @@ final class ApiMetrics {
     static final String NAME = "moldtank.api.request";
 
     private final MeterRegistry registry;
+    /**
+     * The timers already registered, by method, family and status class: a registry lookup builds a
+     * builder, tags and an id on every call. Bounded like the series themselves (known families only).
+     */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,13 +33,18 @@ final class ApiMetrics {
     }
 
     void record(String method, String family, int status, long nanos) {
-        Timer timer = registry.getOrCreate(Timer.builder(NAME)
+        String statusClass = status / 100 + "xx";
+        timers.computeIfAbsent(method + ' ' + family + ' ' + statusClass, k -> timer(method, family, statusClass))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(String method, String family, String statusClass) {
+        return registry.getOrCreate(Timer.builder(NAME)
                 .baseUnit("seconds")
                 .description("API request latency by route family")
                 .publishPercentileHistogram(true)
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .tags(List.of(Tag.create("method", method), Tag.create("route", family),
-                        Tag.create("status", status / 100 + "xx"))));
-        timer.record(nanos, TimeUnit.NANOSECONDS);
+                        Tag.create("status", statusClass))));
     }
 }

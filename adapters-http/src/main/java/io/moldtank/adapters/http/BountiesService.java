@@ -27,6 +27,7 @@ final class BountiesService implements HttpService {
     private final Idempotency idempotency;
 
     private final RouteTable table;
+    private final RenderedBounties rendered = new RenderedBounties();
 
     BountiesService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table) {
         this.table = table;
@@ -71,11 +72,11 @@ final class BountiesService implements HttpService {
             // Storage refuses a cursor it did not issue (or one whose item is gone).
             throw ApiProblem.invalid("after", e.getMessage());
         }
-        Exchange.ok(res, Views.page(page.items().stream().map(Views::bounty).toList(), page.next()));
+        Exchange.okJson(res, rendered.page(page));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Exchange.ok(res, Views.bounty(Problems.valueOf(core.browsing().bounty(id(req)))));
+        Exchange.okJson(res, rendered.bounty(Problems.valueOf(core.browsing().bounty(id(req)))));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {

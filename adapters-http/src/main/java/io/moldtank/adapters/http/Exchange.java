@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Reading bounded bodies and path ids, and writing JSON answers: the plumbing every handler shares. */
 final class Exchange {
     static final int MAX_BODY = 1024 * 1024;
+    /** Compiled once: String.matches compiles its pattern on every call. */
+    private static final Pattern LIMIT = Pattern.compile("\\d{1,3}");
 
     private Exchange() {
     }
@@ -71,9 +74,16 @@ final class Exchange {
         json(res, Status.OK_200, body);
     }
 
+    /** 200 with JSON already rendered. */
+    static void okJson(ServerResponse res, byte[] json) {
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(json);
+    }
+
     /** {@code ?limit=}: 1..100, {@link ListQuery#DEFAULT_LIMIT} when absent; else 400. */
     static int pageLimit(ServerRequest req) {
-        int limit = req.query().first("limit").map(l -> l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1)
+        int limit = req.query().first("limit").map(l -> LIMIT.matcher(l).matches() ? Integer.parseInt(l) : -1)
                 .orElse(ListQuery.DEFAULT_LIMIT);
         if (limit < 1 || limit > 100) {
             throw ApiProblem.invalid("limit", "1..100");

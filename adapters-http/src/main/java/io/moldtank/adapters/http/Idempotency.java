@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * a refused or invalid request changed nothing, so it is released and may simply be retried.
  */
 final class Idempotency {
+    private static final java.util.regex.Pattern KEY_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
     static final HeaderName KEY = HeaderNames.create("Idempotency-Key");
     static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     static final Duration KEEP = Duration.ofHours(24);
@@ -38,7 +39,7 @@ final class Idempotency {
             send(res, work.get());
             return;
         }
-        if (!key.matches("[A-Za-z0-9_.:-]{8,128}")) {
+        if (!KEY_SHAPE.matcher(key).matches()) {
             throw ApiProblem.invalid("Idempotency-Key", "8..128 of [A-Za-z0-9_.:-]");
         }
         String scoped = "idem:" + agent + ":" + key;

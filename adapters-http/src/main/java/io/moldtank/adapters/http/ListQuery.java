@@ -5,6 +5,7 @@ import io.moldtank.domain.bounty.BountyStatus;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.out.storage.BountyQuery;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Query parameters of GET /api/v1/bounties: status, tag, minReward, maxReward (decimal USDC),
@@ -12,6 +13,8 @@ import java.util.Locale;
  */
 final class ListQuery {
     static final int DEFAULT_LIMIT = 20;
+    /** Compiled once: String.matches compiles its pattern on every call. */
+    private static final Pattern LIMIT = Pattern.compile("\\d{1,3}");
 
     private ListQuery() {
     }
@@ -42,7 +45,7 @@ final class ListQuery {
             f.add("after", "a cursor from a previous page");
         }
         int limit = q.first("limit").map(l -> {
-            if (!l.matches("\\d{1,3}")) {
+            if (!LIMIT.matcher(l).matches()) {
                 f.add("limit", "1.." + BountyQuery.MAX_LIMIT);
                 return DEFAULT_LIMIT;
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import io.moldtank.ports.in.submission.SubmitSolutionCommand;
 import io.moldtank.ports.service.Core;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Submissions: POST/GET /api/v1/bounties/{id}/submissions and GET /api/v1/submissions/{id}. */
 final class SubmissionsService implements HttpService {
@@ -35,6 +36,8 @@ final class SubmissionsService implements HttpService {
     }
 
     static final String PATH = "/api/v1";
+    /** Compiled once: String.matches compiles its pattern on every call. */
+    private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
     @Override
     public void routing(HttpRules rules) {
@@ -63,7 +66,7 @@ final class SubmissionsService implements HttpService {
     private void ofBounty(ServerRequest req, ServerResponse res) {
         BountyId bounty = new BountyId(Exchange.pathId(req, "id"));
         String after = req.query().first("after").orElse("0");
-        if (!after.matches("\\d{1,18}")) {
+        if (!SEQUENCE.matcher(after).matches()) {
             throw ApiProblem.invalid("after", "a sequence number from the previous page's next");
         }
         int limit = Exchange.pageLimit(req);

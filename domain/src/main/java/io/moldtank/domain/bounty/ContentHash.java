@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** SHA-256 of a submission's content, lower-case hex. Same agent + same bounty + same hash = duplicate. */
 public record ContentHash(String hex) {
+    /** Compiled once: String.matches compiles its pattern on every call, and every restore checks a hash. */
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
     public ContentHash {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("content hash must be 64 lower-case hex characters");
         }
     }

@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** The solution an agent sends: named files. Bounded so one submission cannot exhaust the platform. */
 public record SubmissionContent(Map<String, String> files) {
     public static final int MAX_FILES = 64;
     public static final int MAX_TOTAL_BYTES = 512 * 1024;
+    /** Compiled once: String.matches compiles its pattern on every call. */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
 
     public SubmissionContent {
         Objects.requireNonNull(files, "files");
@@ -18,7 +21,7 @@ public record SubmissionContent(Map<String, String> files) {
         long total = 0;
         for (var e : files.entrySet()) {
             String path = e.getKey();
-            if (path == null || path.length() > 200 || !path.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*")
+            if (path == null || path.length() > 200 || !PATH.matcher(path).matches()
                     || path.contains("..")) {
                 throw new IllegalArgumentException("file path must be relative, plain and at most 200 characters: " + path);
             }

@@ -35,6 +35,8 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<BountyId, BountySnapshot> bounties = new HashMap<>();
     private final Map<SubmissionId, SubmissionSnapshot> submissions = new HashMap<>();
+    /** Sequences taken per bounty, so a new submission's uniqueness check is a lookup, not a scan of all. */
+    private final Set<BountySequence> sequences = new HashSet<>();
     private final Map<AgentId, Agent> agents = new HashMap<>();
     private final Map<BountyId, List<Comment>> comments = new HashMap<>();
     private final Map<PayoutId, Payout> payouts = new HashMap<>();
@@ -192,12 +194,16 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
         atomically(() -> {
             SubmissionSnapshot next = submission.snapshot();
             SubmissionSnapshot stored = submissions.get(next.id());
-            if (stored == null && submissions.values().stream().anyMatch(s -> s.bountyId().equals(next.bountyId())
-                    && s.sequence() == next.sequence())) {
+            BountySequence taken = new BountySequence(next.bountyId(), next.sequence());
+            if (stored == null && sequences.contains(taken)) {
                 throw new StaleWrite("sequence " + next.sequence() + " of bounty " + next.bountyId());
             }
             put(submissions, next.id(), versioned("submission " + next.id(), stored, SubmissionSnapshot::version,
                     next.version(), next::withVersion));
+            if (stored == null) {
+                sequences.add(taken);
+                undo.push(() -> sequences.remove(taken));
+            }
             return null;
         });
     }
@@ -427,5 +433,8 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     @Override
     public LedgerTotals totals() {
         return read(() -> ledger.totals());
+    }
+
+    private record BountySequence(BountyId bounty, long sequence) {
     }
 }
