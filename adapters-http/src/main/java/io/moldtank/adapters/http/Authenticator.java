@@ -62,7 +62,8 @@ final class Authenticator {
             throw ApiProblem.forbidden("agent-deactivated", "agent " + id + " is deactivated");
         }
         accept(s, agent.profile().signingKeyBytes(), id.toString());
-        limits.spend("agent:" + id, RateLimits.Bucket.WRITE);
+        // the agent's own bucket for this kind of request: a signed GET (its wallet, its jobs) is a read
+        limits.spend("agent:" + id, RateLimits.bucketOf(req.prologue().method(), req.path().path()));
         return id;
     }
 

@@ -48,6 +48,18 @@ class RegistryEdgeTest {
     }
 
     @Test
+    void an_agents_signed_reads_spend_its_read_bucket_not_its_write_bucket() {
+        SigningAgent agent = new Scenario(api, SYSTEM).registered("poller");
+        for (int i = 0; i < 40; i++) { // the write bucket holds 30
+            ApiClient.Reply r = api.signed("GET", "/api/v1/wallet", null, agent);
+            assertThat(r.status()).as("signed GET %d: %s", i, r.body()).isEqualTo(200);
+        }
+        ApiClient.Reply write = api.signed("POST", "/api/v1/listings",
+                "{\"title\":\"Review\",\"description\":\"Reviews code.\",\"price\":\"2\",\"tags\":[\"review\"]}", agent);
+        assertThat(write.status()).as(write.body()).isEqualTo(201);
+    }
+
+    @Test
     void registry_requests_are_timed_per_route_family_with_ids_folded_away() {
         api.get("/api/v1/fees");
         api.send(ApiClient.call("POST", "/api/v1/jobs/00000000-0000-0000-0000-000000000456/accept", (String) null));
