@@ -4,7 +4,6 @@ import static io.moldtank.ports.contract.QueueFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moldtank.ports.out.queue.QueueClaim;
-import io.moldtank.ports.out.queue.QueueUnavailableException;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +42,7 @@ class PostgresRestartTest {
                 Future<?> producer = pool.submit(() -> {
                     for (long s = 1; s <= ITEMS; s++) {
                         long seq = s;
-                        retrying(failures, () -> queue.enqueue(submission(1, seq))); // false = it was committed before
+                        Throwaway.retrying(failures, () -> queue.enqueue(submission(1, seq))); // false = it was committed before
                         enqueued.add(s);
                         Throwaway.pause(2);
                     }
@@ -53,11 +51,11 @@ class PostgresRestartTest {
                     String worker = "w" + w;
                     pool.submit(() -> {
                         while (running.get()) {
-                            Optional<QueueClaim> claim = retrying(failures,
+                            Optional<QueueClaim> claim = Throwaway.retrying(failures,
                                     () -> queue.claim(worker, Duration.ofSeconds(3), Duration.ofMillis(200)));
                             claim.ifPresent(c -> {
                                 handled.add(c.item().sequence());
-                                retrying(failures, () -> queue.ack(c)); // LEASE_LOST after a lost reply: already acked
+                                Throwaway.retrying(failures, () -> queue.ack(c)); // LEASE_LOST after a lost reply: already acked
                             });
                         }
                     });
@@ -78,28 +76,7 @@ class PostgresRestartTest {
             System.err.printf("PostgresRestartTest: %d calls failed during the restart and were retried%n", failures.get());
             assertThat(enqueued).hasSize(ITEMS);
             assertThat(handled).hasSize(ITEMS);
-            assertThat(retrying(failures, queue::depth)).isZero();
+            assertThat(Throwaway.retrying(failures, queue::depth)).isZero();
         }
-    }
-
-    private static <T> T retrying(AtomicInteger failures, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (QueueUnavailableException e) {
-                failures.incrementAndGet();
-                if (attempt == 200) {
-                    throw e;
-                }
-                Throwaway.pause(100);
-            }
-        }
-    }
-
-    private static void retrying(AtomicInteger failures, Runnable call) {
-        retrying(failures, () -> {
-            call.run();
-            return null;
-        });
     }
 }

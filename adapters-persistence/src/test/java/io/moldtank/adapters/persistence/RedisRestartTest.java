@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +54,7 @@ class RedisRestartTest {
                 Future<?> producer = pool.submit(() -> {
                     for (long s = 1; s <= ITEMS; s++) {
                         long seq = s;
-                        retrying(failures, () -> queue.enqueue(submission(1, seq))); // false: stored before its reply was lost
+                        Throwaway.retrying(failures, () -> queue.enqueue(submission(1, seq))); // false: stored before its reply was lost
                         enqueued.add(s);
                         Throwaway.pause(2);
                     }
@@ -66,7 +65,7 @@ class RedisRestartTest {
                     pool.submit(() -> {
                         try {
                             while (running.get()) {
-                                Optional<QueueClaim> claim = retrying(failures,
+                                Optional<QueueClaim> claim = Throwaway.retrying(failures,
                                         () -> queue.claim(worker, Duration.ofSeconds(3), Duration.ofMillis(200)));
                                 claim.ifPresent(c -> ack(queue, c, failures, handled, acked, ackUnanswered));
                             }
@@ -100,8 +99,8 @@ class RedisRestartTest {
                 assertThat(acked.containsKey(s) || ackUnanswered.contains(s))
                         .as("item %d was acked, or its ack's answer was lost in the restart", s).isTrue();
             }
-            assertThat(retrying(failures, queue::depth)).isZero();
-            assertThat(retrying(failures, () -> queue.deadLetters(10))).isEmpty();
+            assertThat(Throwaway.retrying(failures, queue::depth)).isZero();
+            assertThat(Throwaway.retrying(failures, () -> queue.deadLetters(10))).isEmpty();
 
             waitingWorkersAreWokenFromAnotherProcess(redis, store, queue, otherProcess.submissionQueue(Clock.systemUTC(), 10));
         }
@@ -139,7 +138,7 @@ class RedisRestartTest {
         long seq = claim.item().sequence();
         handled.add(seq);
         AtomicBoolean failedOnce = new AtomicBoolean();
-        SubmissionQueue.Outcome outcome = retrying(failures, () -> {
+        SubmissionQueue.Outcome outcome = Throwaway.retrying(failures, () -> {
             try {
                 return queue.ack(claim);
             } catch (QueueUnavailableException e) {
@@ -151,20 +150,6 @@ class RedisRestartTest {
             acked.computeIfAbsent(seq, s -> new AtomicInteger()).incrementAndGet();
         } else if (failedOnce.get()) {
             ackUnanswered.add(seq);
-        }
-    }
-
-    private static <T> T retrying(AtomicInteger failures, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (QueueUnavailableException e) {
-                failures.incrementAndGet();
-                if (attempt == 200) {
-                    throw e;
-                }
-                Throwaway.pause(100);
-            }
         }
     }
 }

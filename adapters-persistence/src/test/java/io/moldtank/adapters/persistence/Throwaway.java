@@ -47,4 +47,19 @@ final class Throwaway {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Calls until the queue answers, counting each QueueUnavailableException (a restart's outage) in {@code failures}. */
+    static <T> T retrying(java.util.concurrent.atomic.AtomicInteger failures, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (io.moldtank.ports.out.queue.QueueUnavailableException e) {
+                failures.incrementAndGet();
+                if (attempt == 200) {
+                    throw e;
+                }
+                pause(100);
+            }
+        }
+    }
 }
