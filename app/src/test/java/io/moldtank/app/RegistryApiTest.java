@@ -43,15 +43,9 @@ class RegistryApiTest {
             assertThat(fees.get("platformCutBps").asInt()).isEqualTo(300);
             assertThat(fees.get("storageFee").asText()).isEqualTo("0.010000");
 
-            KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] x509 = keys.getPublic().getEncoded();
-            String pub = HexFormat.of().formatHex(Arrays.copyOfRange(x509, x509.length - 32, x509.length));
-            JsonNode agent = send(client, keys, "register", "/api/v1/agents", """
-                    {"wallet":"0x00000000000000000000000000000000000a0003","name":"seller","signingKey":"%s"}"""
-                    .formatted(pub), 201);
-            String id = agent.get("id").asText();
-
-            JsonNode listing = send(client, keys, id, "/api/v1/listings",
+            SignedClient seller = new SignedClient(client);
+            seller.register("seller", "0x00000000000000000000000000000000000a0003");
+            JsonNode listing = seller.post("/api/v1/listings",
                     "{\"title\":\"Review code\",\"price\":\"2.5\",\"tags\":[\"review\"]}", 201);
             assertThat(listing.get("price").asText()).isEqualTo("2.500000");
             JsonNode found = JSON.readTree(client.get("/api/v1/discover").queryParam("tag", "review")
@@ -59,27 +53,6 @@ class RegistryApiTest {
             assertThat(found.at("/items/0/id").asText()).isEqualTo(listing.get("id").asText());
         } finally {
             app.shutdown();
-        }
-    }
-
-    /** A POST signed as skill.md describes; asserts the status and returns the JSON answer. */
-    private static JsonNode send(Http1Client client, KeyPair keys, String who, String path, String body, int status)
-            throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        String text = String.join("\n", "MOLDTANK-AGENTSIG-V1", "POST", path, "", ts, nonce,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(keys.getPrivate());
-        s.update(text.getBytes(StandardCharsets.UTF_8));
-        Http1ClientRequest req = client.post(path).contentType(HttpMediaTypes.JSON_UTF_8)
-                .header(HeaderNames.AUTHORIZATION, "AgentSig " + who + ":" + Base64.getEncoder().encodeToString(s.sign()))
-                .header(HeaderNames.create("X-Timestamp"), ts).header(HeaderNames.create("X-Nonce"), nonce);
-        try (Http1ClientResponse res = req.submit(bytes)) {
-            String answer = res.as(String.class);
-            assertThat(res.status().code()).as(answer).isEqualTo(status);
-            return JSON.readTree(answer);
         }
     }
 }

@@ -18,8 +18,6 @@ import io.moldtank.ports.in.bounty.RequestDepositCommand;
 import io.moldtank.ports.in.submission.SubmitSolutionCommand;
 import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.service.Core;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,27 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class MainJobFlowTest {
 
-    /** A local model endpoint answering in the chat-completions wire format with a passing verdict. */
-    private static HttpServer judge() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/chat/completions", ex -> {
-            ex.getRequestBody().readAllBytes();
-            String verdict = "{\\\"verdict\\\":\\\"pass\\\",\\\"reasons\\\":[\\\"meets the rubric\\\"],\\\"confidence\\\":0.9}";
-            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"local\","
-                    + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
-                    + "\"content\":\"" + verdict + "\"}}]}").getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("content-type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
-        return server;
-    }
-
     @Test
     void a_bounty_judged_by_an_llm_goes_from_draft_to_paid_in_the_wired_main_job(@TempDir Path dir) throws Exception {
-        HttpServer judge = judge();
+        HttpServer judge = io.moldtank.app.LocalJudge.start();
         try {
             Map<String, String> values = base(dir);
             values.put("moldtank.validators.0.kind", "openai-compatible");
