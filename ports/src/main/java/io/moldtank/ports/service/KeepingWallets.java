@@ -10,6 +10,7 @@ import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.ServiceRefusal;
 import io.moldtank.ports.in.wallet.*;
 import io.moldtank.ports.out.chain.TreasuryGateway;
+import io.moldtank.domain.shared.IdGenerator;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -29,12 +30,15 @@ public final class KeepingWallets implements GetBalanceQuery, CreditDepositUseCa
     private final TreasuryGateway treasury;
     private final JobAccounts accounts;
     private final Clock clock;
+    private final IdGenerator ids;
 
-    public KeepingWallets(RegistryStorage storage, TreasuryGateway treasury, JobAccounts accounts, Clock clock) {
+    public KeepingWallets(RegistryStorage storage, TreasuryGateway treasury, JobAccounts accounts, Clock clock,
+                          IdGenerator ids) {
         this.storage = storage;
         this.treasury = treasury;
         this.accounts = accounts;
         this.clock = clock;
+        this.ids = ids;
     }
 
     @Override
@@ -94,7 +98,7 @@ public final class KeepingWallets implements GetBalanceQuery, CreditDepositUseCa
 
     @Override
     public Outcome<String> withdraw(WithdrawCommand c) {
-        UUID withdrawal = UUID.randomUUID();
+        UUID withdrawal = ids.next();
         TransferId hold = new TransferId(withdrawal);
         Outcome<Agent> held = Retrying.inTransaction(storage.tx(), () -> {
             Agent agent = ActiveAgents.require(storage.agents(), c.agent());

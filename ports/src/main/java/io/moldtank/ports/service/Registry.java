@@ -15,6 +15,6 @@ public record Registry(OfferingServices listings, RunningJobs jobs, Reviewing re
         return new Registry(new OfferingServices(storage, clock, ids),
                 new RunningJobs(storage, fees, accounts, clock, ids),
                 new Reviewing(storage, clock, ids),
-                new KeepingWallets(storage, treasury, accounts, clock));
+                new KeepingWallets(storage, treasury, accounts, clock, ids));
     }
 }

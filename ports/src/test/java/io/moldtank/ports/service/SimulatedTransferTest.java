@@ -32,7 +32,7 @@ class SimulatedTransferTest {
     }
 
     private KeepingWallets wallets(TreasuryGateway gateway) {
-        return new KeepingWallets(RegistryStorage.of(storage), gateway, JobAccounts.STANDARD, clock);
+        return new KeepingWallets(RegistryStorage.of(storage), gateway, JobAccounts.STANDARD, clock, UUID::randomUUID);
     }
 
     @Test
