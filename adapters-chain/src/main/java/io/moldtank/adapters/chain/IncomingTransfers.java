@@ -26,12 +26,14 @@ final class IncomingTransfers {
     IncomingTransfers(ChainSettings settings, Node node, String treasuryAddress) {
         this.settings = settings;
         this.node = node;
-        this.treasuryTopic = "0x" + "0".repeat(24) + Numeric.cleanHexPrefix(treasuryAddress).toLowerCase();
+        this.treasuryTopic = "0x" + "0".repeat(24) + Numeric.cleanHexPrefix(treasuryAddress).toLowerCase(java.util.Locale.ROOT);
     }
 
     Incoming check(String txHash) {
-        if (txHash == null || !txHash.matches("0x[0-9a-fA-F]{64}")) {
-            return new Incoming.Invalid("not a transaction hash (0x and 64 hex characters): " + txHash);
+        // Lower-case only: the registry credits a deposit once per hash string, and the node would
+        // answer "0xAB…" and "0xab…" alike, so a second spelling must not be a second deposit.
+        if (txHash == null || !txHash.matches("0x[0-9a-f]{64}")) {
+            return new Incoming.Invalid("not a transaction hash (0x and 64 lower-case hex characters): " + txHash);
         }
         long chainId = node.chainId();
         if (chainId != settings.chainId()) {

@@ -65,6 +65,14 @@ class Web3jTreasuryGatewayTest {
     }
 
     @Test
+    void the_same_transfer_spelled_in_upper_case_is_refused_so_it_cannot_be_credited_twice() {
+        String tx = transfer(LocalChain.POSTER, chain.usdc, treasuryAddress, 1L).getTransactionHash();
+        assertThat(treasury.checkIncoming(tx)).isInstanceOf(Incoming.Confirmed.class);
+        assertThat(treasury.checkIncoming("0x" + tx.substring(2).toUpperCase())).isInstanceOfSatisfying(
+                Incoming.Invalid.class, i -> assertThat(i.reason()).contains("lower-case"));
+    }
+
+    @Test
     void a_transfer_is_pending_until_it_has_the_configured_confirmations() {
         try (Connection three = ChainAdapters.web3j(chain.settings().withConfirmations(3))) {
             TreasuryGateway gateway = three.treasury(TREASURY_KEY, null);
