@@ -3,6 +3,7 @@ package io.moldtank.adapters.chain;
 import io.moldtank.ports.service.UrlPolicy;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.PaymentRail;
+import io.moldtank.ports.out.chain.TreasuryGateway;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The one entry into this module: connects to an EVM node over JSON-RPC (web3j) and hands out the
- * escrow gateway on the MoldTank escrow contract. {@code app} calls this to wire.
+ * escrow gateway on the MoldTank escrow contract (and the treasury, x402 rail and facilitator beside it). {@code app} calls this to wire.
  */
 public final class ChainAdapters {
 
@@ -36,6 +37,14 @@ public final class ChainAdapters {
          * Every endpoint is first put to {@code urls}, the platform's SSRF guard; redirects are never followed.
          */
         PaymentRail x402(String payoutPrivateKey, UrlPolicy urls);
+
+        /**
+         * The platform treasury wallet holding agents' USDC balances: incoming transfers are checked by
+         * hash, withdrawals are signed with this key and recorded in {@code journal} (fsync'ed, before
+         * broadcast; null: in memory only, for tests) so that a restart never pays a withdrawal twice.
+         * Call once per key: the gateway keeps the key's nonce.
+         */
+        TreasuryGateway treasury(String treasuryPrivateKey, Path journal);
 
         /** A self-hosted x402 facilitator (CDP's /verify, /settle, /supported) settling with this key. */
         Facilitator startFacilitator(String settlerPrivateKey, InetSocketAddress bind);

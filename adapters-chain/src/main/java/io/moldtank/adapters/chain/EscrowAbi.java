@@ -26,6 +26,10 @@ final class EscrowAbi {
             new TypeReference<Uint256>() { }));
     static final String DEPOSITED_TOPIC = EventEncoder.encode(DEPOSITED);
     static final String RELEASED_TOPIC = EventEncoder.encode(RELEASED);
+    /** ERC-20 {@code Transfer(address indexed from, address indexed to, uint256 value)}. */
+    static final String TRANSFER_TOPIC = EventEncoder.encode(new Event("Transfer", List.of(
+            new TypeReference<Address>(true) { }, new TypeReference<Address>(true) { },
+            new TypeReference<Uint256>() { })));
 
     private EscrowAbi() {
     }
@@ -44,6 +48,10 @@ final class EscrowAbi {
 
     static String refund(byte[] bountyId) {
         return encode("refund", new Bytes32(bountyId));
+    }
+
+    static String transfer(String to, BigInteger amount) {
+        return encode("transfer", new Address(to), new Uint256(amount));
     }
 
     static String balanceOf(String owner) {

@@ -6,6 +6,7 @@ import io.moldtank.domain.payout.PayoutId;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
@@ -45,31 +46,41 @@ final class QaWallet {
         return credentials.getAddress();
     }
 
-    /** Signs, journals, broadcasts; returns the hash (known before broadcast). */
+    /** A signed transaction, known (hash included) before it is broadcast. */
+    record Signed(BigInteger nonce, String txHash, String signedTx) {
+    }
+
+    /** Signs, journals a release, broadcasts; returns the hash (known before broadcast). */
     synchronized String send(PayoutId payoutId, BountyId bountyId, String to, String data) {
+        return send(to, data, s -> journal.record(new ReleaseJournal.Entry(payoutId, bountyId, s.nonce(), s.txHash(),
+                s.signedTx())));
+    }
+
+    /** Signs, hands the signed transaction to {@code beforeBroadcast} (a durable journal), broadcasts; returns the hash. */
+    synchronized String send(String to, String data, Consumer<Signed> beforeBroadcast) {
         BigInteger gas = node.estimateGas(address(), to, data).multiply(GAS_MARGIN_PERCENT).divide(BigInteger.valueOf(100));
         BigInteger tip = node.priorityFee();
         BigInteger maxFee = node.baseFee().multiply(BigInteger.TWO).add(tip);
         boolean cached = nextNonce != null;
         try {
-            return signAndSend(payoutId, bountyId, to, data, gas, tip, maxFee);
+            return signAndSend(to, data, gas, tip, maxFee, beforeBroadcast);
         } catch (ChainFailure e) {
             // Another process used this key since we counted: our transaction was not taken (the node
             // does not know its hash), so signing again with the node's count cannot pay twice.
             if (cached && String.valueOf(e.getMessage()).contains("nonce too low")) {
-                return signAndSend(payoutId, bountyId, to, data, gas, tip, maxFee);
+                return signAndSend(to, data, gas, tip, maxFee, beforeBroadcast);
             }
             throw e;
         }
     }
 
-    private String signAndSend(PayoutId payoutId, BountyId bountyId, String to, String data, BigInteger gas,
-                               BigInteger tip, BigInteger maxFee) {
+    private String signAndSend(String to, String data, BigInteger gas, BigInteger tip, BigInteger maxFee,
+                               Consumer<Signed> beforeBroadcast) {
         BigInteger nonce = nextNonce != null ? nextNonce : node.pendingNonce(address());
         String signed = signer.sign(RawTransaction.createTransaction(chainId, nonce, gas, to, BigInteger.ZERO, data,
                 tip, maxFee));
         String hash = Hash.sha3(signed);
-        journal.record(new ReleaseJournal.Entry(payoutId, bountyId, nonce, hash, signed));
+        beforeBroadcast.accept(new Signed(nonce, hash, signed));
         broadcast(signed, hash);
         nextNonce = nonce.add(BigInteger.ONE);
         return hash;
@@ -77,8 +88,12 @@ final class QaWallet {
 
     /** Sends already-signed bytes again (a dropped transaction); false when the node refuses them now. */
     synchronized boolean rebroadcast(ReleaseJournal.Entry entry) {
+        return rebroadcast(entry.signedTx(), entry.txHash());
+    }
+
+    synchronized boolean rebroadcast(String signedTx, String txHash) {
         try {
-            broadcast(entry.signedTx(), entry.txHash());
+            broadcast(signedTx, txHash);
             return true;
         } catch (ChainFailure e) {
             return false;

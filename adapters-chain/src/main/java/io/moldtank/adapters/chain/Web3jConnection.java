@@ -6,6 +6,8 @@ import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.adapters.chain.ChainAdapters.Connection;
 import io.moldtank.adapters.chain.ChainAdapters.Facilitator;
 import io.moldtank.ports.out.chain.PaymentRail;
+import io.moldtank.ports.out.chain.TreasuryGateway;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import org.web3j.crypto.Credentials;
@@ -61,6 +63,18 @@ final class Web3jConnection implements Connection {
     @Override
     public PaymentRail x402(String payoutPrivateKey, UrlPolicy urls) {
         return new X402Rail(settings, node, Credentials.create(payoutPrivateKey), urls);
+    }
+
+    @Override
+    public TreasuryGateway treasury(String treasuryPrivateKey, Path journal) {
+        if (treasuryPrivateKey == null || !treasuryPrivateKey.matches("(0x)?[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("treasuryPrivateKey must be 32 bytes of hex");
+        }
+        Credentials key = Credentials.create(treasuryPrivateKey);
+        QaWallet wallet = new QaWallet(node, key, new RawTransactionManager(web3j, key, chainId), chainId,
+                ReleaseJournal.none(), settings.receiptTimeout(), settings.pollInterval());
+        return new Web3jTreasuryGateway(settings, node, wallet,
+                journal == null ? WithdrawalJournal.inMemory() : WithdrawalJournal.file(journal));
     }
 
     @Override

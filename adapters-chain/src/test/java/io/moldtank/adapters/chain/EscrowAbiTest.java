@@ -38,12 +38,14 @@ class EscrowAbiTest {
         assertThat(EscrowAbi.refund(id)).startsWith(selector(signature("MoldTankEscrow", "function", "refund")));
         assertThat(EscrowAbi.approve(addr, BigInteger.ONE)).startsWith(selector(signature("TestUSDC", "function", "approve")));
         assertThat(EscrowAbi.balanceOf(addr)).startsWith(selector(signature("TestUSDC", "function", "balanceOf")));
+        assertThat(EscrowAbi.transfer(addr, BigInteger.ONE)).startsWith(selector(signature("TestUSDC", "function", "transfer")));
     }
 
     @Test
     void event_topics_match_the_compiled_escrow() throws Exception {
         assertThat(EscrowAbi.DEPOSITED_TOPIC).isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "Deposited")));
         assertThat(EscrowAbi.RELEASED_TOPIC).isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "Released")));
+        assertThat(EscrowAbi.TRANSFER_TOPIC).isEqualTo(Hash.sha3String(signature("TestUSDC", "event", "Transfer")));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class LocalChain implements AutoCloseable {
     static final Credentials POSTER = Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
     static final Credentials WINNER = Credentials.create("0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a");
     static final Credentials OTHER = Credentials.create("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
+    static final Credentials TREASURY = Credentials.create("0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e");
 
     final Anvil anvil;
     final Web3j web3j;
@@ -66,6 +67,11 @@ final class LocalChain implements AutoCloseable {
     ChainAdapters.ChainSettings settings() {
         return ChainAdapters.ChainSettings.local(anvil.url, anvil.chainId, usdc, escrow,
                 "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+    }
+
+    /** Another ERC-20 with the same code as the configured USDC: a token the adapter must not take for it. */
+    String deployToken(String name) {
+        return deploy(web3j, "TestUSDC", FunctionEncoder.encodeConstructor(List.of(new Utf8String(name))));
     }
 
     private static String deploy(Web3j web3j, String contract, String constructorArgs) {
@@ -103,7 +109,11 @@ final class LocalChain implements AutoCloseable {
     }
 
     void mint(String to, BigInteger amount) {
-        send(DEPLOYER, usdc, FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("mint",
+        mint(usdc, to, amount);
+    }
+
+    void mint(String token, String to, BigInteger amount) {
+        send(DEPLOYER, token, FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("mint",
                 List.of(new Address(to), new Uint256(amount)), List.of())));
     }
 

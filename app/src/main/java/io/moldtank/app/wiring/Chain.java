@@ -7,15 +7,17 @@ import io.moldtank.adapters.chain.ChainAdapters.Network;
 import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.PaymentRail;
+import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.service.OutboundUrlGuard;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The chain from {@code moldtank.chain}: {@code mock} (the in-process escrow, the embedded default)
  * or {@code web3j} against a node — Base, Base Sepolia, or a local node with its own deployment.
  */
-record Chain(EscrowGateway escrow, PaymentRail rail) {
+record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> treasury) {
 
     /** {@code mockJournal}: where the mock chain keeps its transactions across restarts, or null for none. */
     static Chain from(Config c, Path mockJournal, Wiring wiring) {
@@ -33,7 +35,7 @@ record Chain(EscrowGateway escrow, PaymentRail rail) {
                             + mockJournal.toAbsolutePath() + ")");
                     escrow = opened.chain();
                 }
-                yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail());
+                yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail(), Optional.empty());
             }
             case "web3j" -> web3j(c, wiring);
             default -> throw new IllegalArgumentException("moldtank.chain.kind must be mock or web3j, not " + kind);
@@ -52,6 +54,8 @@ record Chain(EscrowGateway escrow, PaymentRail rail) {
                     .settings(rpc, escrow, qaKey, c.get("from-block").asLong().orElse(0L));
             default -> throw new IllegalArgumentException("moldtank.chain.network must be local, base or base-sepolia");
         };
+        Optional<String> treasuryKey = c.get("treasury-key").asString().asOptional();
+        treasuryKey.ifPresent(key -> requireOwnKey(key, qaKey, c.get("payout-key").asString().asOptional()));
         settings = settings.withConfirmations(c.get("confirmations").asInt().orElse(settings.confirmations()))
                 .withJournal(Path.of(c.get("journal").asString().orElse("data/qa-journal.log")));
         ChainAdapters.Connection connection = wiring.own("chain", ChainAdapters.web3j(settings));
@@ -59,7 +63,30 @@ record Chain(EscrowGateway escrow, PaymentRail rail) {
         OutboundUrlGuard guard = new OutboundUrlGuard(OutboundUrlGuard.SYSTEM_DNS);
         PaymentRail rail = c.get("payout-key").asString().map(key -> connection.x402(key, guard))
                 .orElseGet(NoPaymentRail::new);
-        return new Chain(connection.escrow(), rail);
+        // Without a treasury key the registry keeps its in-process treasury: no real deposits or withdrawals.
+        Path treasuryJournal = Path.of(c.get("treasury-journal").asString().orElse("data/treasury-journal.log"));
+        Optional<TreasuryGateway> treasury = treasuryKey.map(key -> connection.treasury(key, treasuryJournal));
+        wiring.chose("treasury", treasury.isPresent() ? "web3j (withdrawal journal " + treasuryJournal.toAbsolutePath()
+                + ")" : "in-process: moldtank.chain.treasury-key unset, no real deposits or withdrawals");
+        return new Chain(connection.escrow(), rail, treasury);
+    }
+
+    /**
+     * Checked before connecting, so a typo fails at start-up by name. The treasury key must be its own:
+     * sharing the QA or payout key would mix the treasury's nonces and funds with theirs.
+     */
+    private static void requireOwnKey(String key, String qaKey, Optional<String> payoutKey) {
+        if (!key.matches("(0x)?[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("moldtank.chain.treasury-key must be 32 bytes of hex");
+        }
+        String bare = strip(key);
+        if (bare.equals(strip(qaKey)) || payoutKey.map(Chain::strip).filter(bare::equals).isPresent()) {
+            throw new IllegalArgumentException("moldtank.chain.treasury-key must differ from qa-key and payout-key");
+        }
+    }
+
+    private static String strip(String key) {
+        return (key.startsWith("0x") ? key.substring(2) : key).toLowerCase(Locale.ROOT);
     }
 
     private static String required(Config c, String key) {

@@ -11,6 +11,7 @@ import io.moldtank.domain.money.BasisPoints;
 import io.moldtank.domain.money.FeeSchedule;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.memory.InMemoryTreasury;
+import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.ports.service.Registry;
@@ -95,7 +96,10 @@ public final class Marketplace {
                         .orElse("0x0000000000000000000000000000000000000402"))));
         wiring.own("core", core);
         wiring.provide(Core.class, core);
-        InMemoryTreasury treasury = wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
+        // The mock chain (and a web3j chain without treasury-key) keeps the in-process treasury.
+        TreasuryGateway treasury = chain.treasury().isPresent()
+                ? wiring.provide(TreasuryGateway.class, chain.treasury().get())
+                : wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
         Registry registry = wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury,
                 fees(m.get("fees")), wiring.clock(), wiring.ids()));
 

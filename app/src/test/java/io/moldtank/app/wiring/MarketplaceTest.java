@@ -150,4 +150,24 @@ class MarketplaceTest {
                 "moldtank.chain.kind", "web3j")), wiring)).hasMessageContaining("moldtank.chain.rpc-url is required");
         close(wiring);
     }
+
+    @Test
+    void a_web3j_treasury_key_that_is_malformed_or_reuses_the_qa_key_is_refused_by_name_before_connecting(
+            @TempDir Path dir) {
+        String qaKey = "0x" + "11".repeat(32);
+        Map<String, String> web3j = Map.of("moldtank.storage.h2.file", dir.resolve("db").toString(),
+                "moldtank.chain.kind", "web3j", "moldtank.chain.rpc-url", "http://127.0.0.1:1",
+                "moldtank.chain.escrow", "0x" + "22".repeat(20), "moldtank.chain.usdc", "0x" + "33".repeat(20),
+                "moldtank.chain.qa-key", qaKey);
+        for (var bad : Map.of("not-a-key", "must be 32 bytes of hex", qaKey.toUpperCase().replace("0X", ""),
+                "must differ from qa-key").entrySet()) {
+            Map<String, String> settings = new java.util.HashMap<>(web3j);
+            settings.put("moldtank.chain.treasury-key", bad.getKey());
+            Wiring wiring = Wiring.withSystemDefaults();
+            // Port 1 has no node: reaching it would fail with NODE_UNAVAILABLE instead of naming the key.
+            assertThatThrownBy(() -> Marketplace.wire(config(settings), wiring))
+                    .hasMessageContaining("moldtank.chain.treasury-key " + bad.getValue());
+            close(wiring);
+        }
+    }
 }
