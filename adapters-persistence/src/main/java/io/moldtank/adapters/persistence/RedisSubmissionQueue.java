@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * order ready items by arrival and, per bounty, by sequence; a lease set scored by lease end lets
  * every claim first put lapsed leases back in line (see queue-common.lua). Times are the injected
  * Clock's milliseconds.
+ *
+ * <p>Lettuce re-sends a call that was in flight when the connection dropped, so every script answers
+ * its own re-send as it answered the first run: a claim by its token, an ack or fail by a per-call id.
+ * An acked submission is remembered for 30 s, so an enqueue re-sent after its reply was lost (while a
+ * worker already finished the item) reports false instead of queueing it again.
  */
 final class RedisSubmissionQueue implements SubmissionQueue {
 

@@ -59,4 +59,15 @@ class RedisSubmissionQueueTest implements SubmissionQueueContract, QueueConcurre
         assertThat(queue.ack(claim)).isEqualTo(SubmissionQueue.Outcome.LEASE_LOST);
         assertThat(queue.depth()).isZero();
     }
+
+    @Test
+    void an_enqueue_re_sent_after_the_item_was_already_acked_does_not_queue_it_again() {
+        SubmissionQueue queue = newQueue(new TestClock(), 3);
+        queue.enqueue(submission(1, 1));
+        assertThat(queue.ack(queue.claim("w", Duration.ofSeconds(30)).orElseThrow()))
+                .isEqualTo(SubmissionQueue.Outcome.ACKED);
+        assertThat(queue.enqueue(submission(1, 1))).as("the late re-send of the first enqueue").isFalse();
+        assertThat(queue.depth()).isZero();
+        assertThat(queue.claim("w", Duration.ofSeconds(30))).isEmpty();
+    }
 }

@@ -8,7 +8,8 @@
 --   P:slot               hash "<bounty>#<sequence>" -> submission, one field per live item
 --   P:dead               list of dead submissions, oldest first
 --   P:claim:<token>      submission leased by that claim, until its lease ends (see claim below);
---                        after its ack or fail, "=<answer>" for a while (see answered below)
+--                        after its fail, "=f<call>=<answer>" for a while (see answered below)
+--   P:done:<s>           "<token>|<call>" of the ack that finished s, for a while (see ack below)
 --   P:deaditem:<s>       hash b, s, att, err, at
 -- Scripts touch keys named at run time, so on a cluster P must carry a hash tag, e.g. "moldtank:{q}".
 local P = ARGV[1]
@@ -62,13 +63,12 @@ local function reap(now, max)
   end
 end
 
--- Acks sid if tok still holds it: 1 acked, 0 lease lost.
--- How long a claim's record keeps the answer its ack or fail gave, for the same call re-sent by the
--- client after a reconnect (which must get that answer, not "lease lost"): longer than a reconnect.
+-- How long an answer is kept for the same call re-sent by the client after a reconnect (which must
+-- get that answer, not "lease lost"), and an acked submission is remembered: longer than a reconnect.
 local ANSWER_MS = 30000
 
--- The answer call (a token per ack or fail call, the same when re-sent) of kind 'a' (ack) or 'f'
--- (fail) already gave for claim tok, or nil: a second, deliberate ack is a new call and gets "lease lost".
+-- The answer call (a token per fail call, the same when re-sent) already gave for claim tok, or nil:
+-- a second, deliberate call is a new call and gets "lease lost".
 local function answered(tok, kind, call)
   local v = redis.call('GET', P .. ':claim:' .. tok)
   local mark = '=' .. kind .. call .. '='
@@ -80,17 +80,23 @@ local function remember(tok, kind, call, answer)
   redis.call('SET', P .. ':claim:' .. tok, '=' .. kind .. call .. '=' .. answer, 'PX', ANSWER_MS)
 end
 
+-- Acks sid if tok still holds it: 1 acked, 0 lease lost. P:done:<sid> remembers which claim and call
+-- acked it, so that call re-sent gets 1 again and an enqueue re-sent after its reply was lost (while
+-- a worker already finished the item) does not queue the submission a second time.
 local function ack(sid, tok, call)
   local item = P .. ':item:' .. sid
   local f = redis.call('HMGET', item, 'tok', 'b', 's')
-  if f[1] ~= tok then return answered(tok, 'a', call) or 0 end
+  if f[1] ~= tok then
+    if redis.call('GET', P .. ':done:' .. sid) == tok .. '|' .. call then return 1 end
+    return 0
+  end
   -- a leased item is in no other set; one whose lapsed lease was put back in line is
   if redis.call('ZREM', P .. ':leased', sid) == 0 then
     unready(sid, f[2])
   end
   redis.call('DEL', item)
   redis.call('HDEL', P .. ':slot', f[2] .. '#' .. f[3])
-  remember(tok, 'a', call, 1)
+  redis.call('SET', P .. ':done:' .. sid, tok .. '|' .. call, 'PX', ANSWER_MS)
   return 1
 end
 

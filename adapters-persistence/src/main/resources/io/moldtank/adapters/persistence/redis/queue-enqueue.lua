@@ -1,4 +1,5 @@
--- ARGV: P, submission, bounty, sequence, now. Returns 2 added and waiters woken, 1 added, 0 already there;
+-- ARGV: P, submission, bounty, sequence, now. Returns 2 added and waiters woken, 1 added, 0 already there
+-- (queued, dead-lettered or acked in the last 30 s);
 -- error CONFLICT.
 local sid, b, s, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 for _, key in ipairs({P .. ':item:' .. sid, P .. ':deaditem:' .. sid}) do
@@ -8,6 +9,8 @@ for _, key in ipairs({P .. ':item:' .. sid, P .. ':deaditem:' .. sid}) do
     return redis.error_reply('CONFLICT submission ' .. sid .. ' is queued as bounty ' .. f[1] .. ' sequence ' .. f[2])
   end
 end
+-- acked moments ago: this is an enqueue re-sent after its reply was lost, not new work
+if redis.call('EXISTS', P .. ':done:' .. sid) == 1 then return 0 end
 local holder = redis.call('HGET', P .. ':slot', b .. '#' .. s)
 if holder then
   return redis.error_reply('CONFLICT bounty ' .. b .. ' sequence ' .. s .. ' is held by submission ' .. holder)
