@@ -54,8 +54,10 @@ final class JobsService implements HttpService {
                 .post("/jobs/{id}/fund", move(jobs::fund))
                 .post("/jobs/{id}/start", move(jobs::start))
                 .post("/jobs/{id}/cancel", move(jobs::cancel))
-                .post("/jobs/{id}/deliver", this::deliver)
-                .post("/jobs/{id}/verify", this::verify)
+                .post("/jobs/{id}/deliver", moveWithBody((by, id, body) -> jobs.deliver(new DeliverJobCommand(by, id,
+                        RegistryRequests.result(Json.read(body, RegistryRequests.Deliver.class))))))
+                .post("/jobs/{id}/verify", moveWithBody((by, id, body) -> jobs.verify(new VerifyJobCommand(by, id,
+                        RegistryRequests.verdict(Json.read(body, RegistryRequests.Verify.class))))))
                 .post("/jobs/{id}/reviews", this::review)
                 .get("/agents/{id}/reviews", this::reviewsOf);
     }
@@ -87,26 +89,20 @@ final class JobsService implements HttpService {
         };
     }
 
-    private void deliver(ServerRequest req, ServerResponse res) {
-        JobId id = id(req);
-        byte[] body = Exchange.jsonBody(req);
-        AgentId by = auth.agent(req, body);
-        idempotency.run(req, res, by, body, () -> {
-            var result = RegistryRequests.result(Json.read(body, RegistryRequests.Deliver.class));
-            return new Idempotency.Reply(Status.OK_200, RegistryViews.job(Problems.valueOf(
-                    jobs.deliver(new DeliverJobCommand(by, id, result)))));
-        });
+    /** A move with a JSON body (read inside the idempotent block, so a bad body is a 400 that stores nothing). */
+    private Handler moveWithBody(BodyMove useCase) {
+        return (req, res) -> {
+            JobId id = id(req);
+            byte[] body = Exchange.jsonBody(req);
+            AgentId by = auth.agent(req, body);
+            idempotency.run(req, res, by, body, () -> new Idempotency.Reply(Status.OK_200,
+                    RegistryViews.job(Problems.valueOf(useCase.apply(by, id, body)))));
+        };
     }
 
-    private void verify(ServerRequest req, ServerResponse res) {
-        JobId id = id(req);
-        byte[] body = Exchange.jsonBody(req);
-        AgentId by = auth.agent(req, body);
-        idempotency.run(req, res, by, body, () -> {
-            var verdict = RegistryRequests.verdict(Json.read(body, RegistryRequests.Verify.class));
-            return new Idempotency.Reply(Status.OK_200, RegistryViews.job(Problems.valueOf(
-                    jobs.verify(new VerifyJobCommand(by, id, verdict)))));
-        });
+    @FunctionalInterface
+    private interface BodyMove {
+        Outcome<JobView> apply(AgentId by, JobId id, byte[] body);
     }
 
     private void review(ServerRequest req, ServerResponse res) {

@@ -8,14 +8,8 @@ import java.time.Duration;
 /** The idempotency contract on the real Redis. Redis keeps the time here, so time passes for real. */
 class RedisIdempotencyStoreTest implements IdempotencyStoreContract {
 
-    private static PersistenceAdapters.RedisStore store;
-
-    static synchronized PersistenceAdapters.RedisStore store() {
-        if (store == null) {
-            store = TestServers.redis(RedisIdempotencyStoreTest.class,
-                    TestServers.redisPrefix(RedisIdempotencyStoreTest.class));
-        }
-        return store;
+    static PersistenceAdapters.RedisStore store() {
+        return TestServers.sharedRedis(RedisIdempotencyStoreTest.class);
     }
 
     @Override

@@ -12,13 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The nonce contract on the real Redis. Redis keeps the time here, so time passes for real. */
 class RedisNonceStoreTest implements NonceStoreContract {
 
-    private static PersistenceAdapters.RedisStore store;
-
-    static synchronized PersistenceAdapters.RedisStore store() {
-        if (store == null) {
-            store = TestServers.redis(RedisNonceStoreTest.class, TestServers.redisPrefix(RedisNonceStoreTest.class));
-        }
-        return store;
+    static PersistenceAdapters.RedisStore store() {
+        return TestServers.sharedRedis(RedisNonceStoreTest.class);
     }
 
     @Override

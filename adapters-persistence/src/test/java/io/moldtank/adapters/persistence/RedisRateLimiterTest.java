@@ -13,13 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The token-bucket contract on the real Redis. */
 class RedisRateLimiterTest implements RateLimiterContract {
 
-    private static PersistenceAdapters.RedisStore store;
-
-    static synchronized PersistenceAdapters.RedisStore store() {
-        if (store == null) {
-            store = TestServers.redis(RedisRateLimiterTest.class, TestServers.redisPrefix(RedisRateLimiterTest.class));
-        }
-        return store;
+    static PersistenceAdapters.RedisStore store() {
+        return TestServers.sharedRedis(RedisRateLimiterTest.class);
     }
 
     @Override

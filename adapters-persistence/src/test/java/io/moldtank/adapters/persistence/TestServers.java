@@ -94,6 +94,14 @@ final class TestServers {
         return store;
     }
 
+    private static final java.util.Map<Class<?>, PersistenceAdapters.RedisStore> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One Redis store per test class, under its own fresh prefix, opened on first use. */
+    static PersistenceAdapters.RedisStore sharedRedis(Class<?> testClass) {
+        return SHARED.computeIfAbsent(testClass, c -> redis(c, redisPrefix(c)));
+    }
+
     /** A fresh prefix with a hash tag, so the scripts' keys share one cluster slot. */
     static String redisPrefix(Class<?> testClass) {
         return "mt-test:{" + uniqueName(testClass) + "}";
