@@ -45,6 +45,7 @@ class HttpFlowTest {
             poster.register("poster", "0x00000000000000000000000000000000000b0001");
             SignedClient solver = new SignedClient(http);
             String solverId = solver.register("solver", "0x00000000000000000000000000000000000b0002");
+            double liveBefore = liveEvents(http);
 
             String bounty = poster.post("/api/v1/bounties", """
                     {"title":"Write a haiku","description":"About coins.","reward":"12.5","deadline":"%s",
@@ -66,6 +67,8 @@ class HttpFlowTest {
             assertThat(payout.get("amount").asText()).isEqualTo("12.500000");
             assertThat(payout.get("winner").asText()).isEqualTo(solverId);
             assertThat(payout.get("txHash").asText()).startsWith("0x");
+            // drafted, opened, submission received, awarded, paid at least: each reached the live feed
+            assertThat(liveEvents(http)).isGreaterThanOrEqualTo(liveBefore + 5);
 
             // the registry: the solver sells reviews, the poster funds its balance and hires it
             String listing = solver.post("/api/v1/listings",
@@ -88,6 +91,15 @@ class HttpFlowTest {
             app.shutdown();
             judge.stop(0);
         }
+    }
+
+    private static double liveEvents(Http1Client http) {
+        String metrics = http.get("/observe/metrics").header(io.helidon.http.HeaderNames.ACCEPT, "text/plain")
+                .requestEntity(String.class);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^moldtank_events_live_total(?:\\{[^}]*})? (\\S+)$")
+                .matcher(metrics);
+        assertThat(m.find()).as("moldtank_events_live_total is exported").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static JsonNode eventually(Callable<JsonNode> probe) throws Exception {

@@ -70,7 +70,8 @@ public final class PersistenceAdapters {
 
         /**
          * The event log of {@link #storage()} as a feed, numbered by the database: ids survive restarts,
-         * so a stream can replay events committed before this process started.
+         * so a stream can replay events committed before this process started. On PostgreSQL it also
+         * delivers live what other processes on the same database commit.
          */
         EventFeed eventFeed();
 

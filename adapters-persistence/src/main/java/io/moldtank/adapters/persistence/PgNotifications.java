@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wake-ups between processes over PostgreSQL LISTEN/NOTIFY.
+ * Wake-ups between processes over PostgreSQL LISTEN/NOTIFY: for queue waiters, and for the event
+ * feed, which follows what other processes commit.
  *
  * <p>NOTIFY is sent by a background thread after the enqueue has committed, in its own tiny
  * transaction, and coalesced: a burst of enqueues costs one NOTIFY. So the enqueue transaction
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * The listener holds its own connection (a plain JDBC one: LISTEN needs {@link PGConnection},
  * which a pool hands out only wrapped) and reconnects after failures. Waiters also poll, so a
  * lost notification only costs latency.
+ *
+ * <p>Each instance signs its NOTIFYs with a random id and ignores its own: its waiters were woken
+ * in-process already, so the round trip through PostgreSQL would only wake them a second time.
  */
 final class PgNotifications extends Wakeups {
 
@@ -32,6 +37,7 @@ final class PgNotifications extends Wakeups {
     private final Properties connectionProperties;
     private final String channel;
     private final DataSource pool;
+    private final String self = UUID.randomUUID().toString();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Thread listener;
     private final Thread notifier;
@@ -46,13 +52,18 @@ final class PgNotifications extends Wakeups {
         this.connectionProperties = connectionProperties;
         this.channel = channel;
         this.pool = pool;
-        this.listener = Thread.ofPlatform().daemon().name("moldtank-queue-listen-" + channel).start(this::listen);
-        this.notifier = Thread.ofPlatform().daemon().name("moldtank-queue-notify-" + channel).start(this::sendNotifies);
+        this.listener = Thread.ofPlatform().daemon().name("moldtank-listen-" + channel).start(this::listen);
+        this.notifier = Thread.ofPlatform().daemon().name("moldtank-notify-" + channel).start(this::sendNotifies);
     }
 
     @Override
     void signal() {
         wakeLocal();
+        notifyOthers();
+    }
+
+    /** Wakes the other processes only (sent after the caller's commit, coalesced). */
+    void notifyOthers() {
         pending.set(true);
         LockSupport.unpark(notifier);
     }
@@ -68,13 +79,13 @@ final class PgNotifications extends Wakeups {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);
-                    if (notes != null && notes.length > 0) {
+                    if (notes != null && fromOthers(notes)) {
                         wakeLocal();
                     }
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warn("queue LISTEN connection lost ({}); reconnecting", e.getMessage());
+                    LOG.warn("LISTEN connection for {} lost ({}); reconnecting", channel, e.getMessage());
                     pause(500);
                 }
             } finally {
@@ -83,18 +94,28 @@ final class PgNotifications extends Wakeups {
         }
     }
 
+    private boolean fromOthers(PGNotification[] notes) {
+        for (PGNotification note : notes) {
+            if (!self.equals(note.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void sendNotifies() {
         while (running) {
             if (!pending.getAndSet(false)) {
                 LockSupport.parkNanos(millisToNanos(1000));
                 continue;
             }
-            try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, '')")) {
+            try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 s.setString(1, channel);
+                s.setString(2, self);
                 s.execute();
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warn("queue NOTIFY failed ({}); waiters fall back to polling", e.getMessage());
+                    LOG.warn("NOTIFY on {} failed ({}); waiters fall back to polling", channel, e.getMessage());
                     pause(500);
                 }
             }

@@ -24,9 +24,15 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
     private final Wakeups wakeups;
     private final ReentrantLock h2ClaimLock = new ReentrantLock();
     private final SqlStorage storage;
+    private final PersistenceAdapters.SqlSettings settings;
+    private final String schema;
     private EventFeed eventFeed;
+    private EventFollower follower;
 
-    private SqlDatabase(HikariDataSource dataSource, SqlDialect dialect, Wakeups wakeups) {
+    private SqlDatabase(PersistenceAdapters.SqlSettings settings, String schema, HikariDataSource dataSource,
+                        SqlDialect dialect, Wakeups wakeups) {
+        this.settings = settings;
+        this.schema = schema;
         this.dataSource = dataSource;
         this.storage = SqlStorage.on(dataSource);
         this.dialect = dialect;
@@ -54,12 +60,22 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
             Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                     .locations("classpath:db/migration").load().migrate();
             Wakeups wakeups = dialect == SqlDialect.H2 ? new Wakeups() : new PgNotifications(settings.jdbcUrl(),
-                    credentials(settings), "moldtank_queue_" + schema.replaceAll("[^a-z0-9_]", "_"), dataSource);
-            return new SqlDatabase(dataSource, dialect, wakeups);
+                    credentials(settings), channel("moldtank_queue_", schema), dataSource);
+            return new SqlDatabase(settings, schema, dataSource, dialect, wakeups);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** A LISTEN channel per schema; PostgreSQL names stop at 63 bytes, so a long schema is shortened with its hash. */
+    static String channel(String prefix, String schema) {
+        String name = prefix + schema;
+        if (name.length() <= 63) {
+            return name;
+        }
+        String hash = String.format("%08x", schema.hashCode());
+        return name.substring(0, 63 - hash.length() - 1) + "_" + hash;
     }
 
     /** The pool sets every connection's schema, so the schema must exist before the pool starts. */
@@ -94,11 +110,27 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
         return storage;
     }
 
-    /** One feed per store: each would otherwise add its own after-commit subscription. */
+    /**
+     * One feed per store: each would otherwise add its own after-commit subscription. On PostgreSQL it
+     * also follows what other processes commit (several nodes on one database); an H2 file has one.
+     */
     @Override
     public synchronized EventFeed eventFeed() {
         if (eventFeed == null) {
-            eventFeed = storage.eventFeed();
+            if (dialect == SqlDialect.POSTGRES) {
+                PgNotifications channel = new PgNotifications(settings.jdbcUrl(), credentials(settings),
+                        channel("moldtank_events_", schema), dataSource);
+                try {
+                    SqlStorage.FollowingFeed feed = storage.followingEventFeed(channel::notifyOthers);
+                    follower = new EventFollower(feed, channel);
+                    eventFeed = feed;
+                } catch (RuntimeException e) { // e.g. the database went away: no listener left running
+                    channel.close();
+                    throw e;
+                }
+            } else {
+                eventFeed = storage.eventFeed();
+            }
         }
         return eventFeed;
     }
@@ -110,6 +142,11 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (follower != null) {
+                follower.close();
+            }
+        }
         wakeups.close();
         dataSource.close();
     }

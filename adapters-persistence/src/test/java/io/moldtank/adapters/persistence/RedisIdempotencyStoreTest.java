@@ -24,11 +24,6 @@ class RedisIdempotencyStoreTest implements IdempotencyStoreContract {
 
     @Override
     public void letTimePass(TestClock clock, Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestServers.sleep(duration);
     }
 }

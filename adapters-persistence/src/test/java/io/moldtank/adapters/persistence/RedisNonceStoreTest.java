@@ -28,12 +28,7 @@ class RedisNonceStoreTest implements NonceStoreContract {
 
     @Override
     public void letTimePass(TestClock clock, Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestServers.sleep(duration);
     }
 
     @Test

@@ -107,6 +107,16 @@ final class TestServers {
         return "mt-test:{" + uniqueName(testClass) + "}";
     }
 
+    /** Real time passing, for stores whose clock is the server's (Redis TTLs). */
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void requireRedis() {
         RedisURI uri = RedisURI.create(REDIS_URL);
         uri.setTimeout(Duration.ofSeconds(3));

@@ -8,6 +8,7 @@ import io.helidon.metrics.api.Timer;
 import io.moldtank.domain.bounty.BountyEvent;
 import io.moldtank.domain.payout.PayoutEvent;
 import io.moldtank.domain.shared.DomainEvent;
+import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import io.moldtank.ports.out.storage.PayoutOutbox;
 import java.time.Duration;
@@ -27,6 +28,8 @@ final class MarketMetrics {
     private final Counter paymentsOk = outcome("confirmed");
     private final Counter paymentsRetried = outcome("retry");
     private final Counter paymentsParked = outcome("parked");
+    // with several nodes on one PostgreSQL, a node's live feed also carries what the others commit
+    private final Counter live = counter("moldtank.events.live", "events delivered to this node's live streams");
     private final Timer qaLatency = registry.getOrCreate(Timer.builder("moldtank.qa.latency")
             .description("time of one validation round, claim to recorded verdict"));
 
@@ -58,6 +61,10 @@ final class MarketMetrics {
             }
             default -> { }
         }
+    }
+
+    void live(EventFeed.Entry entry) {
+        live.increment();
     }
 
     void qaRound(Duration took) {

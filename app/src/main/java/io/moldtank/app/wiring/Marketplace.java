@@ -104,10 +104,11 @@ public final class Marketplace {
                 fees(m.get("fees")), wiring.clock(), wiring.ids()));
 
         // numbered by the events table, so a stream client can resume across restarts of this job
-        wiring.provide(EventFeed.class, sql.eventFeed());
+        EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
         wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), core, guards,
                 wiring).withRegistry(registry));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
+        feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics));

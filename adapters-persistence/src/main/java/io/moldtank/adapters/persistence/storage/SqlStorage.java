@@ -73,7 +73,22 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
      * {@code SqlStore.eventFeed()} does): every feed stays subscribed for the storage's lifetime.
      */
     public EventFeed eventFeed() {
-        return new SqlEventFeed(db, subscribers::add);
+        return new SqlEventFeed(db, subscribers::add, () -> { });
+    }
+
+    /**
+     * The same feed, also able to follow other processes that write to this database: each
+     * {@link FollowingFeed#catchUp()} delivers what they committed since the last one, and every local
+     * commit of events calls {@code committedHere} (to tell the others). The caller runs the passes.
+     */
+    public FollowingFeed followingEventFeed(Runnable committedHere) {
+        return new SqlEventFeed(db, subscribers::add, Objects.requireNonNull(committedHere, "committedHere"));
+    }
+
+    /** An event feed that also delivers what other processes committed, one pass at a time. */
+    public interface FollowingFeed extends EventFeed {
+        /** Reads and delivers what other processes committed since the last pass; returns how many entries. */
+        int catchUp();
     }
 
     @Override
