@@ -14,16 +14,26 @@ import java.util.Map;
 final class VoteSheet {
     static final int MAX_RAW_CHARS = 4000;
 
-    private final LlmValidators.Settings settings;
+    private final String judge;
     private final Clock clock;
     private final long startNanos = System.nanoTime();
     private final Map<String, String> details = new LinkedHashMap<>();
 
     VoteSheet(LlmValidators.Settings settings, Clock clock) {
-        this.settings = settings;
+        this(settings.name(), "api", settings.kind().name().toLowerCase(java.util.Locale.ROOT), settings.model(), clock);
+    }
+
+    /** For a judge named {@code judge} reached by {@code via} (e.g. api=claude, cli=claude-code). */
+    VoteSheet(String judge, String via, String what, String model, Clock clock) {
+        this.judge = judge;
         this.clock = clock;
-        details.put("api", settings.kind().name().toLowerCase(java.util.Locale.ROOT));
-        details.put("model", settings.model());
+        details.put(via, what);
+        details.put("model", model);
+    }
+
+    /** Any other fact worth keeping with the vote (exit code, cost). */
+    void detail(String key, String value) {
+        details.put(key, value);
     }
 
     Duration elapsed() {
@@ -67,6 +77,6 @@ final class VoteSheet {
 
     private Vote vote(Vote.Kind kind, String summary) {
         Instant at = clock.instant();
-        return new Vote(settings.name(), kind, summary, details, elapsed(), at);
+        return new Vote(judge, kind, summary, details, elapsed(), at);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The validator panel from {@code moldtank.validators}: a list whose entries name a {@code kind}
- * (test-runner, claude, codex, openai-compatible) and its settings. Bounties asking for k-of-n use the first n.
+ * (test-runner, claude, codex, openai-compatible over HTTP; claude-code, codex-cli as a local
+ * process) and its settings. Bounties asking for k-of-n use the first n.
  */
 final class Validators {
     private Validators() {
@@ -49,8 +50,14 @@ final class Validators {
                                 () -> new IllegalArgumentException(v.key() + ".model is required")),
                         v.get("timeout").as(Duration.class).orElse(Duration.ofSeconds(60)),
                         v.get("max-output-tokens").asInt().orElse(1024), null), wiring.clock());
-                default -> throw new IllegalArgumentException(v.key() + ".kind must be test-runner, claude, codex "
-                        + "or openai-compatible, not " + kind);
+                case "claude-code", "codex-cli" -> LlmValidators.cli(new LlmValidators.CliSettings(
+                        LlmValidators.CliKind.parse(kind), v.get("name").asString().orElse(null),
+                        v.get("command").asString().orElse(null), v.get("model").asString().orElse(null),
+                        v.get("timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
+                        v.get("args").asList(String.class).orElse(List.of()),
+                        v.get("env").asList(String.class).orElse(List.of())), wiring.clock());
+                default -> throw new IllegalArgumentException(v.key() + ".kind must be test-runner, claude, codex, "
+                        + "openai-compatible, claude-code or codex-cli, not " + kind);
             });
         }
         return panel;
