@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * a refused or invalid request changed nothing, so it is released and may simply be retried.
  */
 final class Idempotency {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Idempotency.class);
     private static final java.util.regex.Pattern KEY_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
     static final HeaderName KEY = HeaderNames.create("Idempotency-Key");
     static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
@@ -60,16 +61,34 @@ final class Idempotency {
                 try {
                     reply = work.get();
                 } catch (RuntimeException e) {
-                    store.release(scoped);
+                    release(scoped, agent, e);
                     throw e;
                 }
                 byte[] bytes = Json.write(reply.body());
-                store.complete(scoped, new IdempotencyStore.Stored(reply.status().code(), "application/json", bytes),
-                        KEEP);
+                try {
+                    store.complete(scoped, new IdempotencyStore.Stored(reply.status().code(), "application/json",
+                            bytes), KEEP);
+                } catch (RuntimeException e) {
+                    // The work is done: the client gets its answer, not an error that would invite a retry. The
+                    // key stays claimed, so a retry within IN_FLIGHT is refused (409) instead of done twice.
+                    LOG.warn("answer for an Idempotency-Key of agent {} not stored ({}); the key stays claimed for {}",
+                            agent, e.getMessage(), IN_FLIGHT);
+                }
                 res.status(reply.status());
                 res.header(HeaderNames.CONTENT_TYPE, "application/json");
                 res.send(bytes);
             }
+        }
+    }
+
+    /** A refused request frees its key; if the store is away, the claim lapses after IN_FLIGHT instead. */
+    private void release(String scoped, AgentId agent, RuntimeException cause) {
+        try {
+            store.release(scoped);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.warn("Idempotency-Key of agent {} not released ({}); it lapses after {}", agent, e.getMessage(),
+                    IN_FLIGHT);
         }
     }
 

@@ -6,8 +6,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
@@ -26,9 +24,7 @@ class ApiMetricsTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        server.featuresDiscoverServices(false)
-                .addFeature(ObserveFeature.builder().endpoint("/observe").addObserver(MetricsObserver.create()).build())
-                .routing(SYSTEM::routing);
+        SYSTEM.serveWithMetrics(server);
     }
 
     @Test

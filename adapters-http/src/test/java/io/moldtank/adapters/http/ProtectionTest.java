@@ -121,6 +121,28 @@ class ProtectionTest {
     }
 
     @Test
+    void when_the_answer_cannot_be_stored_the_client_still_gets_it_and_a_quick_retry_is_refused_not_redone() {
+        SigningAgent poster = given.registered("idem-store-down");
+        String body = Scenario.bountyJson("4", Scenario.inDays(2));
+        SYSTEM.idempotencyWritesFail.set(true);
+        try {
+            int events = SYSTEM.eventCount();
+            ApiClient.Reply first = api.send(ApiClient.call("POST", "/api/v1/bounties", body).signedBy(poster)
+                    .header("Idempotency-Key", "create-0009"));
+            assertThat(first.status()).as("the bounty was created; saying so").isEqualTo(201);
+            int after = SYSTEM.eventCount();
+            assertThat(after).isGreaterThan(events);
+            ApiClient.Reply again = api.send(ApiClient.call("POST", "/api/v1/bounties", body).signedBy(poster)
+                    .header("Idempotency-Key", "create-0009"));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.problem()).isEqualTo("idempotency-in-flight");
+            assertThat(SYSTEM.eventCount()).as("not created twice").isEqualTo(after);
+        } finally {
+            SYSTEM.idempotencyWritesFail.set(false);
+        }
+    }
+
+    @Test
     void a_refused_request_releases_its_key_so_a_corrected_retry_can_use_it() {
         SigningAgent poster = given.registered("idem-retry");
         ApiClient.Reply bad = api.send(ApiClient.call("POST", "/api/v1/bounties", "{\"title\":\"x\"}")

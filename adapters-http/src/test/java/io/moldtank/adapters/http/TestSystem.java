@@ -58,6 +58,9 @@ final class TestSystem {
     final InProcessRateLimiter limiter = new InProcessRateLimiter(clock);
     final RouteTable routes = new RouteTable();
     final InProcessIdempotencyStore idempotency = new InProcessIdempotencyStore(clock);
+    /** Set to make the store refuse to record answers, as a Redis that went away would. */
+    final java.util.concurrent.atomic.AtomicBoolean idempotencyWritesFail = new java.util.concurrent.atomic.AtomicBoolean();
+    private final io.moldtank.ports.out.guard.IdempotencyStore idempotencyUsed = new FlakyIdempotency();
     final Core core;
     /** Seed 003's registry on the same storage; agents fund their balance through {@link #treasury}. */
     static final FeeSchedule FEES = new FeeSchedule("test", BasisPoints.of(250), Usdc.parse("0.01"),
@@ -86,9 +89,17 @@ final class TestSystem {
                 () -> new UUID(0x7E58, nextId.incrementAndGet()));
     }
 
+    /** The API plus the /observe metrics endpoint, for tests that read what the API counted. */
+    void serveWithMetrics(io.helidon.webserver.WebServerConfig.Builder server) {
+        server.featuresDiscoverServices(false)
+                .addFeature(io.helidon.webserver.observe.ObserveFeature.builder().endpoint("/observe")
+                        .addObserver(io.helidon.webserver.observe.metrics.MetricsObserver.create()).build())
+                .routing(this::routing);
+    }
+
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                idempotency, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry);
+                idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
@@ -119,5 +130,28 @@ final class TestSystem {
 
     int eventCount() {
         return storage.published().size();
+    }
+
+    private final class FlakyIdempotency implements io.moldtank.ports.out.guard.IdempotencyStore {
+        @Override
+        public Claim claim(String key, String fingerprint, java.time.Duration ttl) {
+            return idempotency.claim(key, fingerprint, ttl);
+        }
+
+        @Override
+        public void complete(String key, Stored answer, java.time.Duration ttl) {
+            if (idempotencyWritesFail.get()) {
+                throw new io.moldtank.ports.out.guard.GuardUnavailableException("idempotency store unreachable", null);
+            }
+            idempotency.complete(key, answer, ttl);
+        }
+
+        @Override
+        public void release(String key) {
+            if (idempotencyWritesFail.get()) {
+                throw new io.moldtank.ports.out.guard.GuardUnavailableException("idempotency store unreachable", null);
+            }
+            idempotency.release(key);
+        }
     }
 }
