@@ -11,11 +11,18 @@ import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.out.chain.TreasuryGateway.Incoming;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
@@ -101,6 +108,37 @@ class Web3jTreasuryGatewayTest {
         assertThat(receipt.isStatusOK()).isFalse();
         assertThat(treasury.checkIncoming(receipt.getTransactionHash())).isInstanceOfSatisfying(Incoming.Invalid.class,
                 i -> assertThat(i.reason()).contains("reverted"));
+    }
+
+    @Test
+    void a_transaction_holding_two_usdc_transfers_into_the_treasury_is_refused_not_summed() {
+        // the escrow's releaseBatch paying two bounties to the treasury: two Transfer logs in one receipt
+        byte[] first = randomId();
+        byte[] second = randomId();
+        long deadline = chain.now().plusSeconds(2 * 86_400).getEpochSecond();
+        assertThat(chain.send(LocalChain.POSTER, chain.usdc, EscrowAbi.approve(chain.escrow, BigInteger.valueOf(3_000_000)))
+                .isStatusOK()).isTrue();
+        assertThat(chain.send(LocalChain.POSTER, chain.escrow, EscrowAbi.deposit(first, BigInteger.valueOf(1_000_000),
+                deadline)).isStatusOK()).isTrue();
+        assertThat(chain.send(LocalChain.POSTER, chain.escrow, EscrowAbi.deposit(second, BigInteger.valueOf(2_000_000),
+                deadline)).isStatusOK()).isTrue();
+        String batch = FunctionEncoder.encode(new Function("releaseBatch", List.of(
+                new DynamicArray<>(Bytes32.class, new Bytes32(first), new Bytes32(second)),
+                new DynamicArray<>(Address.class, new Address(treasuryAddress), new Address(treasuryAddress)),
+                new DynamicArray<>(Uint256.class, new Uint256(1_000_000), new Uint256(2_000_000))), List.of()));
+        TransactionReceipt receipt = chain.send(LocalChain.QA, chain.escrow, batch);
+        assertThat(receipt.isStatusOK()).isTrue();
+        assertThat(receipt.getLogs().stream().filter(l -> l.getTopics().getFirst().equalsIgnoreCase(EscrowAbi.TRANSFER_TOPIC)))
+                .hasSize(2);
+
+        assertThat(treasury.checkIncoming(receipt.getTransactionHash())).isInstanceOfSatisfying(Incoming.Invalid.class,
+                i -> assertThat(i.reason()).contains("2 USDC transfers to the treasury"));
+    }
+
+    private static byte[] randomId() {
+        byte[] id = new byte[32];
+        new java.security.SecureRandom().nextBytes(id);
+        return id;
     }
 
     @Test
