@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Queue benchmark: our PostgreSQL and Redis queues beside graphile-worker (same PostgreSQL) and
 # BullMQ (same Redis), at 1, 4 and 16 workers, in one run. Not a test; not run in CI.
-#   bench/queue/run.sh                      # defaults: JOBS=10000 RATE=200 WORKERS="1 4 16" WARMUP=2
+#   bench/queue/run.sh                      # defaults: JOBS=10000 RATE=200 WORKERS="1 4 16" WARMUP=2 REPEAT=3
 #   JOBS=10000 WORKERS="4" bench/queue/run.sh
 # Servers: MOLDTANK_BENCH_PG (postgres://postgres@127.0.0.1:5432/test) and
 # MOLDTANK_BENCH_REDIS (redis://127.0.0.1:6379). Everything it creates is dropped afterwards.
@@ -12,6 +12,7 @@ JOBS=${JOBS:-10000}
 RATE=${RATE:-200}
 WORKERS=${WORKERS:-"1 4 16"}
 export WARMUP=${WARMUP:-2}   # unmeasured rounds before each measured one, for ours and the peers alike
+REPEAT=${REPEAT:-3}          # measured pairs (ours, then its peer) per worker count; the report takes medians
 PG=${MOLDTANK_BENCH_PG:-postgres://postgres@127.0.0.1:5432/test}
 REDIS=${MOLDTANK_BENCH_REDIS:-redis://127.0.0.1:6379}
 pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+":"+(u.port||5432)+u.pathname)' "$PG")
@@ -35,11 +36,13 @@ results="$here/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 : > "$results"
 java=("$JAVA_HOME/bin/java" -cp "$cp")
 for w in $WORKERS; do
-  echo "workers=$w: ours-postgres, graphile-worker, ours-redis, bullmq ..." >&2
-  "${java[@]}" io.moldtank.adapters.persistence.QueueBench pg "$JDBC" "$pg_user" "$JOBS" "$RATE" "$w" >> "$results"
-  node "$here/node/peers.mjs" graphile "$PG" "$JOBS" "$RATE" "$w" >> "$results"
-  "${java[@]}" io.moldtank.adapters.persistence.QueueBench redis "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
-  node "$here/node/peers.mjs" bullmq "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
+  for rep in $(seq "$REPEAT"); do
+    echo "workers=$w, pair $rep/$REPEAT: ours-postgres, graphile-worker, ours-redis, bullmq ..." >&2
+    "${java[@]}" io.moldtank.adapters.persistence.QueueBench pg "$JDBC" "$pg_user" "$JOBS" "$RATE" "$w" >> "$results"
+    node "$here/node/peers.mjs" graphile "$PG" "$JOBS" "$RATE" "$w" >> "$results"
+    "${java[@]}" io.moldtank.adapters.persistence.QueueBench redis "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
+    node "$here/node/peers.mjs" bullmq "$REDIS" "$JOBS" "$RATE" "$w" >> "$results"
+  done
 done
 echo "raw results: $results" >&2
 node "$here/node/report.mjs" "$results"
