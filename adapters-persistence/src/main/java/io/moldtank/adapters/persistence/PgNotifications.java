@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -39,6 +40,7 @@ final class PgNotifications extends Wakeups {
     private final DataSource pool;
     private final String self = UUID.randomUUID().toString();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong received = new AtomicLong(); // notifications read, own ones included
     private final Thread listener;
     private final Thread notifier;
     private volatile boolean running = true;
@@ -82,6 +84,9 @@ final class PgNotifications extends Wakeups {
                     if (notes != null && fromOthers(notes)) {
                         wakeLocal();
                     }
+                    if (notes != null) {
+                        received.addAndGet(notes.length);
+                    }
                 }
             } catch (SQLException e) {
                 if (running) {
@@ -92,6 +97,11 @@ final class PgNotifications extends Wakeups {
                 listening = null;
             }
         }
+    }
+
+    /** Notifications this instance has read, its own included. */
+    long received() {
+        return received.get();
     }
 
     private boolean fromOthers(PGNotification[] notes) {

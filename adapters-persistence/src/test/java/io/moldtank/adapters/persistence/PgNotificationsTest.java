@@ -23,7 +23,11 @@ class PgNotificationsTest {
         String channel = TestServers.uniqueName(PgNotificationsTest.class);
         sender = new PgNotifications(TestServers.PG_URL, credentials, channel, store.dataSource());
         receiver = new PgNotifications(TestServers.PG_URL, credentials, channel, store.dataSource());
-        Thread.sleep(300); // both LISTENs in place
+        // each wakes its waiters once its LISTEN is in place (generation 0 -> 1)
+        sender.awaitChange(0, Duration.ofSeconds(10).toNanos());
+        receiver.awaitChange(0, Duration.ofSeconds(10).toNanos());
+        assertThat(sender.generation()).as("sender listening").isPositive();
+        assertThat(receiver.generation()).as("receiver listening").isPositive();
     }
 
     @AfterEach
@@ -45,11 +49,16 @@ class PgNotificationsTest {
     @Test
     void a_process_does_not_wake_itself_with_its_own_notify() throws Exception {
         long senderSeen = sender.generation();
+        long senderRead = sender.received();
         long receiverSeen = receiver.generation();
         sender.notifyOthers();
         receiver.awaitChange(receiverSeen, Duration.ofSeconds(5).toNanos());
         assertThat(receiver.generation()).as("the other process is woken").isGreaterThan(receiverSeen);
-        Thread.sleep(300); // the same NOTIFY has reached the sender's own LISTEN by now
-        assertThat(sender.generation()).as("its own NOTIFY is ignored").isEqualTo(senderSeen);
+        receiver.notifyOthers();
+        for (int i = 0; i < 500 && sender.received() < senderRead + 2; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(sender.received()).as("the sender read its own NOTIFY and the other's").isEqualTo(senderRead + 2);
+        assertThat(sender.generation()).as("only the other's woke it").isEqualTo(senderSeen + 1);
     }
 }
