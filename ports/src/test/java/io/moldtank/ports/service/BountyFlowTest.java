@@ -15,6 +15,7 @@ import io.moldtank.ports.in.bounty.ConfirmDepositCommand;
 import io.moldtank.ports.in.bounty.PostBountyCommand;
 import io.moldtank.ports.in.submission.SubmitSolutionCommand;
 import io.moldtank.ports.in.validation.ResolveDeadLetterCommand;
+import io.moldtank.ports.out.queue.QueuedSubmission;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,26 @@ class BountyFlowTest {
         assertThat(sys.escrow.balanceOf(InMemorySystem.wallet(2))).isEqualTo(reward);
         assertThat(sys.escrow.held()).isEqualTo(Usdc.ZERO);
         assertThat(sys.core.browsing().payoutOf(bounty).orThrow().status()).isEqualTo(PayoutStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_finished_submission_queued_again_is_handed_back_without_a_second_round() {
+        AgentId poster = sys.register(1, null);
+        AgentId solver = sys.register(2, null);
+        BountyId bounty = sys.openBounty(poster, 1, reward, QuorumPolicy.ONE_OF_ONE);
+        var submitted = sys.core.submitting().submit(new SubmitSolutionCommand(bounty, solver, sys.content("good")))
+                .orThrow();
+        assertThat(sys.core.validating().validateNext("w1").orElseThrow().awarded()).isTrue();
+        long votes = sys.votesCast.get();
+
+        // an enqueue re-sent after its reply was lost, once a worker had already acked the item
+        assertThat(sys.queue.enqueue(new QueuedSubmission(bounty, submitted.sequence(),
+                submitted.id()))).as("queued a second time").isTrue();
+        assertThat(sys.core.validating().validateNext("w2")).isEmpty();
+
+        assertThat(sys.votesCast.get()).as("no second round of votes").isEqualTo(votes);
+        assertThat(sys.queue.depth()).isZero();
+        assertThat(sys.core.browsing().bounty(bounty).orThrow().status()).isEqualTo(BountyStatus.AWARDED);
     }
 
     @Test

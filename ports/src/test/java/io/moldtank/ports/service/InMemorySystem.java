@@ -39,6 +39,8 @@ final class InMemorySystem implements AutoCloseable {
     final RecordingPaymentRail rail = new RecordingPaymentRail();
     /** Scripted votes by file content: "pass", "fail", "error"; anything else passes. */
     final Map<String, List<Vote.Kind>> scripts = new ConcurrentHashMap<>();
+    /** Votes the panel has cast, all validators together. */
+    final AtomicLong votesCast = new AtomicLong();
     final Core core;
 
     InMemorySystem(int validators) {
@@ -54,6 +56,7 @@ final class InMemorySystem implements AutoCloseable {
     }
 
     private Vote.Kind voteOf(ValidationRequest r, int validator) {
+        votesCast.incrementAndGet();
         String text = r.content().files().values().iterator().next();
         List<Vote.Kind> votes = scripts.get(text);
         if (votes != null) {
