@@ -43,7 +43,7 @@ class Web3jEscrowContractTest implements EscrowGatewayContract {
     @Override
     public String deposit(BountyId bounty, Usdc amount) {
         String hash = null;
-        for (var tx : gateway().depositTransactions(bounty, poster(), amount, java.time.Instant.now().plus(java.time.Duration.ofDays(2)))) {
+        for (var tx : gateway().depositTransactions(bounty, poster(), amount, chain.now().plus(java.time.Duration.ofDays(2)))) {
             var receipt = chain.send(LocalChain.POSTER, tx.to(), tx.data());
             assertThat(receipt.isStatusOK()).isTrue();
             hash = receipt.getTransactionHash();
