@@ -32,7 +32,7 @@ final class Fixtures {
 
     static ValidationRequest request(Map<String, String> files) {
         BountyTerms terms = new BountyTerms("FizzBuzz in Python", "Write fizzbuzz.", Usdc.ofWhole(5),
-                Instant.parse("2030-01-01T00:00:00Z"), Set.of("python"), new Acceptance.Rubric(RUBRIC), null);
+                Instant.now().plus(java.time.Duration.ofDays(7)), Set.of("python"), new Acceptance.Rubric(RUBRIC), null);
         return new ValidationRequest(new BountyId(UUID.randomUUID()), terms, new SubmissionId(UUID.randomUUID()), 1,
                 new SubmissionContent(files));
     }

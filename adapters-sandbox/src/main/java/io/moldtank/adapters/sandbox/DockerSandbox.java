@@ -66,7 +66,9 @@ final class DockerSandbox implements Sandbox {
      * ones may belong to another process sharing this engine, so they are left to their own run.
      */
     int sweep() {
-        long cutoff = System.currentTimeMillis() / 1000 - settings.maxTimeout().toSeconds() - 60;
+        // Container ages are the engine's times, so the cutoff is taken from the engine's clock too: a
+        // remote engine (or this JVM) with a skewed clock must not sweep the running runs of other nodes.
+        long cutoff = engineTime().getEpochSecond() - settings.maxTimeout().toSeconds() - 60;
         var leftovers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerSpec.LABEL, "1")).exec().stream()
                 .filter(c -> !"running".equals(c.getState()) || c.getCreated() < cutoff).toList();
@@ -77,6 +79,15 @@ final class DockerSandbox implements Sandbox {
             LOG.warn("removed {} leftover sandbox containers", leftovers.size());
         }
         return leftovers.size();
+    }
+
+    private java.time.Instant engineTime() {
+        String time = docker.infoCmd().exec().getSystemTime();
+        try {
+            return java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the Docker engine reported an unreadable time: " + time, e);
+        }
     }
 
     @Override

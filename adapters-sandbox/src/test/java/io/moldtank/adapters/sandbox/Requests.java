@@ -43,7 +43,7 @@ final class Requests {
 
     static ValidationRequest request(Acceptance acceptance, Map<String, String> submission) {
         var terms = new BountyTerms("Write add(a, b)", "Add two integers.", Usdc.ofWhole(5),
-                Instant.parse("2026-12-31T00:00:00Z"), Set.of("python"), acceptance, null);
+                CLOCK.instant().plus(Duration.ofDays(7)), Set.of("python"), acceptance, null);
         return new ValidationRequest(new BountyId(UUID.randomUUID()), terms, new SubmissionId(UUID.randomUUID()), 1,
                 new SubmissionContent(submission));
     }

@@ -55,7 +55,7 @@ class ValidatorsTest {
 
         assertThat(panel).singleElement().satisfies(v -> assertThat(v.name()).isEqualTo("claude-cli"));
         Vote vote = panel.getFirst().validate(new ValidationRequest(new BountyId(UUID.randomUUID()),
-                new BountyTerms("Greet", "Say hello.", Usdc.parse("5"), Instant.parse("2030-01-01T00:00:00Z"),
+                new BountyTerms("Greet", "Say hello.", Usdc.parse("5"), Instant.now().plus(java.time.Duration.ofDays(7)),
                         Set.of("demo"), new Acceptance.Rubric("says hello"), null),
                 new SubmissionId(UUID.randomUUID()), 1, new SubmissionContent(Map.of("hello.txt", "hello"))));
         assertThat(vote.kind()).as(vote.summary()).isEqualTo(Vote.Kind.PASS);
