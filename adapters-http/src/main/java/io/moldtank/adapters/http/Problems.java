@@ -58,6 +58,8 @@ final class Problems {
         return switch (outcome) {
             case Outcome.Done<T> d -> d.value();
             case Outcome.NotFound<T> n -> throw ApiProblem.notFound(n.what(), n.id());
+            case Outcome.Refused<T> r when r.reason() == BountyRefusal.RUNNER_FILE ->
+                    throw ApiProblem.invalid("files", r.detail());
             case Outcome.Refused<T> r -> throw FORBIDDEN.contains(r.reason()) || RegistryRoutes.FORBIDDEN.contains(r.reason())
                     ? ApiProblem.forbidden(r.reason().code(), r.detail())
                     : ApiProblem.conflict(r.reason().code(), r.detail());

@@ -120,6 +120,23 @@ class BadInputTest {
     }
 
     @Test
+    void a_submission_carrying_the_test_runners_configuration_is_refused_naming_the_file() {
+        String bounty = given.openFrom(poster, "2", """
+                {"title":"Add two numbers","description":"Make test_add.py pass.","reward":"2","deadline":"%s",
+                 "acceptance":{"kind":"tests","files":{"test_add.py":"from solution import add\\ndef test_a(): assert add(1, 2) == 3\\n"},
+                 "command":"python3 -m pytest -q"}}""".formatted(Scenario.inDays(3)));
+        SigningAgent solver = given.registered("solver-" + System.nanoTime() % 1_000_000);
+        eventsBefore = SYSTEM.eventCount();
+
+        ApiClient.Reply r = api.signed("POST", "/api/v1/bounties/" + bounty + "/submissions",
+                "{\"files\":{\"solution.py\":\"def add(a, b): return 0\",\"conftest.py\":\"import pytest\"}}", solver);
+
+        assertInvalid(r, "files");
+        assertThat(r.body()).contains("conftest.py configures the test runner");
+        assertThat(api.get("/api/v1/bounties/" + bounty + "/submissions").json().get("items")).isEmpty();
+    }
+
+    @Test
     void a_submission_to_an_unknown_bounty_is_not_found() {
         SigningAgent solver = given.registered("solver-x" + System.nanoTime() % 1_000);
         ApiClient.Reply r = api.signed("POST", "/api/v1/bounties/00000000-0000-0000-0000-0000000000aa/submissions",

@@ -47,14 +47,23 @@ final class Scenario {
     }
 
     String draft(SigningAgent poster, String reward) {
-        ApiClient.Reply r = api.signed("POST", "/api/v1/bounties", bountyJson(reward, inDays(3)), poster);
+        return draftFrom(poster, bountyJson(reward, inDays(3)));
+    }
+
+    String draftFrom(SigningAgent poster, String bountyJson) {
+        ApiClient.Reply r = api.signed("POST", "/api/v1/bounties", bountyJson, poster);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asText();
     }
 
     /** Drafts, asks for the deposit, pays it from the poster's wallet and confirms: an OPEN bounty. */
     String open(SigningAgent poster, String reward) {
-        String id = draft(poster, reward);
+        return openFrom(poster, reward, bountyJson(reward, inDays(3)));
+    }
+
+    /** As {@link #open}, for a bounty drafted from {@code bountyJson} (whose reward is {@code reward}). */
+    String openFrom(SigningAgent poster, String reward, String bountyJson) {
+        String id = draftFrom(poster, bountyJson);
         assertThat(api.signed("POST", "/api/v1/bounties/" + id + "/deposit", null, poster).status()).isEqualTo(200);
         String tx = system.payDeposit(BountyId.parse(id), new WalletAddress(poster.wallet), Usdc.parse(reward));
         ApiClient.Reply r = api.signed("POST", "/api/v1/bounties/" + id + "/deposit/confirm",

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs a bounty's test suite with the submission's files beside it: exit 0 is PASS, any other exit
- * FAIL, the timeout TIMEOUT, and a sandbox that could not run the code ERROR (never a vote).
+ * FAIL, running out of time, memory or output FAIL with that reason, and a sandbox that could not
+ * run the code ERROR (never a vote, so retried). Every FAIL names its reason in {@code details.reason}.
  */
 final class TestRunnerValidator implements Validator {
 
@@ -43,7 +44,7 @@ final class TestRunnerValidator implements Validator {
         var clash = suite.files().keySet().stream().filter(request.content().files()::containsKey).sorted().findFirst();
         if (clash.isPresent()) { // the submission must not replace the poster's tests
             return new Vote(NAME, Kind.FAIL, "submission file " + clash.get() + " would overwrite an acceptance file",
-                    Map.of("conflict", clash.get()), Duration.ZERO, clock.instant());
+                    Map.of("conflict", clash.get(), "reason", "acceptance-overwrite"), Duration.ZERO, clock.instant());
         }
         var files = new HashMap<>(suite.files());
         files.putAll(request.content().files());
@@ -57,13 +58,45 @@ final class TestRunnerValidator implements Validator {
         if (RefusingSandbox.IMAGE.equals(result.image())) {
             return error("no sandbox available: " + tail(result.stderr(), 500), details, result.took());
         }
-        if (result.timedOut()) {
-            return new Vote(NAME, Kind.TIMEOUT, "timed out after " + suite.timeout().toSeconds() + " s", details,
-                    result.took(), clock.instant());
+        // Running out of time, memory or output is the submission's doing: a FAIL decided on the first
+        // run, never a retry (a retried spin would hold up the bounty's FIFO award for three time limits).
+        String limit = limitReached(result);
+        if (limit != null) {
+            details.put("reason", limit);
+            return new Vote(NAME, Kind.FAIL, switch (limit) {
+                case TIMEOUT -> "timed out after " + suite.timeout().toSeconds() + " s";
+                case MEMORY -> "killed: out of memory";
+                default -> "printed more than the sandbox keeps";
+            }, details, result.took(), clock.instant());
         }
         boolean pass = result.exitCode() == 0;
+        if (!pass) {
+            details.put("reason", "tests-failed");
+        }
         String summary = (pass ? "tests passed" : "tests failed") + " (exit " + result.exitCode() + ")";
         return new Vote(NAME, pass ? Kind.PASS : Kind.FAIL, summary, details, result.took(), clock.instant());
+    }
+
+    static final String TIMEOUT = "timeout";
+    static final String MEMORY = "memory";
+    static final String OUTPUT_LIMIT = "output-limit";
+
+    /**
+     * Which limit ended the run, if any. The sandboxes mark the reason in stderr ({@link RunOutcome});
+     * the code can print the same markers, but only to fail itself.
+     */
+    static String limitReached(SandboxResult r) {
+        if (r.timedOut()) {
+            return TIMEOUT;
+        }
+        if (r.stderr().contains("[moldtank: killed: out of memory")) {
+            return MEMORY;
+        }
+        String truncated = CappedOutput.MARKER.substring(0, CappedOutput.MARKER.indexOf('%'));
+        if (r.stdout().contains(truncated) || r.stderr().contains(truncated)) {
+            return OUTPUT_LIMIT;
+        }
+        return null;
     }
 
     private Vote error(String summary, Map<String, String> details, Duration took) {
@@ -71,9 +104,9 @@ final class TestRunnerValidator implements Validator {
     }
 
     private static Map<String, String> details(SandboxResult r) {
-        return Map.of("exitCode", Integer.toString(r.exitCode()), "timedOut", Boolean.toString(r.timedOut()),
+        return new HashMap<>(Map.of("exitCode", Integer.toString(r.exitCode()), "timedOut", Boolean.toString(r.timedOut()),
                 "durationMs", Long.toString(r.took().toMillis()), "image", r.image(),
-                "stdoutTail", tail(r.stdout(), TAIL_CHARS), "stderrTail", tail(r.stderr(), TAIL_CHARS));
+                "stdoutTail", tail(r.stdout(), TAIL_CHARS), "stderrTail", tail(r.stderr(), TAIL_CHARS)));
     }
 
     static String tail(String text, int max) {

@@ -41,16 +41,44 @@ class TestRunnerValidatorDockerTest {
     }
 
     @Test
-    void aSolutionThatHangsTimesOutAndIsNotAVote() {
-        var suite = new Acceptance.TestSuite(Requests.PYTEST_SUITE, "python3 -m pytest -q -p no:cacheprovider",
-                Duration.ofSeconds(2));
-        var vote = validator.validate(Requests.request(suite,
-                Map.of("solution.py", "import time\ndef add(a, b):\n    time.sleep(600)\n")));
+    void aSolutionThatHangsFailsOnItsFirstRunWithReasonTimeout() {
+        var vote = validator.validate(limited(2, "import time\ndef add(a, b):\n    time.sleep(600)\n"));
 
-        assertThat(vote.kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(vote.kind().counts()).isFalse();
-        assertThat(vote.details()).containsEntry("timedOut", "true");
-        assertThat(vote.details().get("stderrTail")).contains("timed out after 2 s");
+        assertThat(vote.kind()).isEqualTo(Kind.FAIL);
+        assertThat(vote.kind().counts()).isTrue(); // a vote: decided now, not retried three time limits later
+        assertThat(vote.details()).containsEntry("reason", "timeout").containsEntry("timedOut", "true");
+        assertThat(vote.summary()).isEqualTo("timed out after 2 s");
+    }
+
+    @Test
+    void aSolutionThatExhaustsMemoryFailsWithReasonMemory() {
+        var vote = validator.validate(limited(30,
+                "b = []\ndef add(a, b_):\n    while True: b.append(bytearray(64 << 20))\n"));
+
+        assertThat(vote.kind()).isEqualTo(Kind.FAIL);
+        assertThat(vote.details()).containsEntry("reason", "memory");
+    }
+
+    @Test
+    void aSolutionThatFloodsItsOutputFailsWithReasonOutputLimit() {
+        // Floods, then returns the right answer: the flood alone decides the verdict.
+        var vote = validator.validate(limited(60, """
+                import os
+                def add(a, b):
+                    chunk = b"x" * 65536
+                    for _ in range(64):
+                        os.write(1, chunk)
+                    return a + b
+                """));
+
+        assertThat(vote.kind()).isEqualTo(Kind.FAIL);
+        assertThat(vote.details()).containsEntry("reason", "output-limit");
+    }
+
+    private static io.moldtank.ports.out.validation.ValidationRequest limited(int seconds, String solution) {
+        var suite = new Acceptance.TestSuite(Requests.PYTEST_SUITE, "python3 -m pytest -q -s -p no:cacheprovider",
+                Duration.ofSeconds(seconds));
+        return Requests.request(suite, Map.of("solution.py", solution));
     }
 
     @Test

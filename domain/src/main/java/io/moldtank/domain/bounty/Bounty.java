@@ -93,6 +93,18 @@ public final class Bounty {
         events.record(new BountyEvent.Opened(id, amount, txHash, now));
     }
 
+    /**
+     * As {@link #submit(SubmissionId, AgentId, ContentHash, Instant)}, and first refuses files the
+     * acceptance's test runner would read as configuration ({@link RunnerFiles}).
+     */
+    public SubmissionSlot submit(SubmissionId submissionId, AgentId agent, SubmissionContent content, Instant now) {
+        var refused = RunnerFiles.firstRefused(terms.acceptance(), content.files().keySet());
+        if (refused.isPresent()) {
+            throw new Rejection(RUNNER_FILE, "submission file " + refused.get());
+        }
+        return submit(submissionId, agent, content.hash(), now);
+    }
+
     /** Stamps the next sequence number; refuses the poster's own work and duplicates. */
     public SubmissionSlot submit(SubmissionId submissionId, AgentId agent, ContentHash hash, Instant now) {
         requireStatus(BountyStatus.OPEN, "accept a submission");

@@ -17,5 +17,7 @@ public enum BountyRefusal implements Reason {
     VERDICT_ALREADY_FINAL,
     VALIDATIONS_PENDING,
     REFUND_TOO_EARLY,
-    ALREADY_AWARDED;
+    ALREADY_AWARDED,
+    /** The submission carries a file the test runner would read as its own (see RunnerFiles). */
+    RUNNER_FILE;
 }

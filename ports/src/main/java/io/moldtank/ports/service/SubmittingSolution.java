@@ -39,7 +39,7 @@ public final class SubmittingSolution implements SubmitSolutionUseCase {
                 .loadBounty(c.bountyId())
                 .<Outcome<SubmissionSnapshot>>map(b -> {
                     ActiveAgents.require(storage.agents(), c.agent());
-                    SubmissionSlot slot = b.submit(id, c.agent(), c.content().hash(), clock.instant());
+                    SubmissionSlot slot = b.submit(id, c.agent(), c.content(), clock.instant());
                     Submission s = Submission.received(b.id(), slot, c.content());
                     bounties.store(b);
                     storage.saveSubmission().saveSubmission(s);
