@@ -80,7 +80,7 @@ final class BubblewrapSandbox implements Sandbox {
             out.thread.join(5_000);
             err.thread.join(5_000);
             String note = !finished ? "timed out after " + timeout.toSeconds() + " s and was killed"
-                    : group != null && group.oomKilled() ? "killed: out of memory (limit " + (settings.memoryBytes() >> 20) + " MiB)"
+                    : group != null && group.oomKilled() ? RunOutcome.OUT_OF_MEMORY + " (limit " + (settings.memoryBytes() >> 20) + " MiB)"
                     : group == null ? "bubblewrap without cgroups: process count and memory are only rlimits" : "";
             String stderr = err.output.text() + (note.isEmpty() ? "" : "\n[moldtank: " + note + "]\n");
             int exit = finished ? process.exitValue() : RunOutcome.TIMED_OUT;

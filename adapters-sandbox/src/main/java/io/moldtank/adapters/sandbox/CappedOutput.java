@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class CappedOutput {
 
-    static final String MARKER = "[moldtank: output truncated, %d bytes dropped]";
+    static final String MARKER_START = "[moldtank: output truncated, ";
+    static final String MARKER = MARKER_START + "%d bytes dropped]";
 
     private final int headCap;
     private final ByteArrayOutputStream head;

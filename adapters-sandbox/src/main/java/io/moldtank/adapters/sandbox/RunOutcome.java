@@ -11,6 +11,8 @@ import java.time.Duration;
 final class RunOutcome {
 
     static final int TIMED_OUT = -1;
+    /** How both sandboxes begin the note of a run the kernel killed for memory; the validator looks for it. */
+    static final String OUT_OF_MEMORY = "killed: out of memory";
 
     private RunOutcome() {
     }
@@ -25,7 +27,7 @@ final class RunOutcome {
             note = "timed out after " + timeout.toSeconds() + " s and was killed";
             exit = TIMED_OUT;
         } else if (oom) {
-            note = "killed: out of memory (limit " + (settings.memoryBytes() >> 20) + " MiB, no swap)";
+            note = OUT_OF_MEMORY + " (limit " + (settings.memoryBytes() >> 20) + " MiB, no swap)";
             exit = exit == 0 ? 137 : exit; // a tmpfs write can be OOM-killed while the shell still exits 0
         } else if (exit == 137) {
             note = "killed by SIGKILL";

@@ -65,7 +65,7 @@ final class TestRunnerValidator implements Validator {
             details.put("reason", limit);
             return new Vote(NAME, Kind.FAIL, switch (limit) {
                 case TIMEOUT -> "timed out after " + suite.timeout().toSeconds() + " s";
-                case MEMORY -> "killed: out of memory";
+                case MEMORY -> RunOutcome.OUT_OF_MEMORY;
                 default -> "printed more than the sandbox keeps";
             }, details, result.took(), clock.instant());
         }
@@ -89,11 +89,10 @@ final class TestRunnerValidator implements Validator {
         if (r.timedOut()) {
             return TIMEOUT;
         }
-        if (r.stderr().contains("[moldtank: killed: out of memory")) {
+        if (r.stderr().contains("[moldtank: " + RunOutcome.OUT_OF_MEMORY)) {
             return MEMORY;
         }
-        String truncated = CappedOutput.MARKER.substring(0, CappedOutput.MARKER.indexOf('%'));
-        if (r.stdout().contains(truncated) || r.stderr().contains(truncated)) {
+        if (r.stdout().contains(CappedOutput.MARKER_START) || r.stderr().contains(CappedOutput.MARKER_START)) {
             return OUTPUT_LIMIT;
         }
         return null;
