@@ -16,7 +16,9 @@ final class BountyRequests {
     }
 
     /** {@code kind} "rubric" needs {@code rubric}; "tests" needs {@code files} and {@code command}. */
-    record AcceptanceDto(String kind, String rubric, Map<String, String> files, String command, Integer timeoutSeconds) {
+    /** {@code expectTests}: a list of test ids or a count; {@code runner}: "pytest" (default for pytest commands) or "junit". */
+    record AcceptanceDto(String kind, String rubric, Map<String, String> files, String command, Integer timeoutSeconds,
+                         String runner, com.fasterxml.jackson.databind.JsonNode expectTests, List<String> allow) {
     }
 
     record Create(String title, String description, String reward, String deadline, List<String> tags,
@@ -51,6 +53,42 @@ final class BountyRequests {
         return null;
     }
 
+    private static Acceptance.Runner runner(Fields f, String runner) {
+        if (runner == null) {
+            return null;
+        }
+        return switch (runner) {
+            case "pytest" -> Acceptance.Runner.PYTEST;
+            case "junit" -> Acceptance.Runner.JUNIT;
+            default -> {
+                f.add("acceptance.runner", "one of \"pytest\", \"junit\"");
+                yield null;
+            }
+        };
+    }
+
+    private static Acceptance.Expected expected(Fields f, com.fasterxml.jackson.databind.JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return f.build("acceptance.expectTests", () -> Acceptance.Expected.ofCount(node.intValue()));
+        }
+        if (node.isArray() && node.size() > 0) {
+            var ids = new java.util.ArrayList<String>();
+            for (var id : node) {
+                if (!id.isTextual()) {
+                    f.add("acceptance.expectTests", "a list of test ids (strings) or a count");
+                    return null;
+                }
+                ids.add(id.asText());
+            }
+            return f.build("acceptance.expectTests", () -> Acceptance.Expected.ofIds(ids, true));
+        }
+        f.add("acceptance.expectTests", "a non-empty list of test ids or a count");
+        return null;
+    }
+
     private static Acceptance acceptance(Fields f, AcceptanceDto a) {
         if (f.present("acceptance", a) == null) {
             return null;
@@ -64,7 +102,10 @@ final class BountyRequests {
             f.present("acceptance.files", a.files());
             f.required("acceptance.command", a.command());
             Duration timeout = a.timeoutSeconds() == null ? null : Duration.ofSeconds(a.timeoutSeconds());
-            return f.build("acceptance", () -> new Acceptance.TestSuite(a.files(), a.command(), timeout));
+            Acceptance.Runner runner = runner(f, a.runner());
+            Acceptance.Expected expected = expected(f, a.expectTests());
+            return f.build("acceptance", () -> new Acceptance.TestSuite(a.files(), a.command(), timeout, runner, expected,
+                    a.allow() == null ? List.of() : a.allow()));
         }
         if (kind != null) {
             f.add("acceptance.kind", "one of \"rubric\", \"tests\"");

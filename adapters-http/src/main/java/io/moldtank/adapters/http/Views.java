@@ -57,8 +57,19 @@ final class Views {
     private static Map<String, Object> acceptance(Acceptance a) {
         return switch (a) {
             case Acceptance.Rubric r -> Map.of("kind", "rubric", "rubric", r.text());
-            case Acceptance.TestSuite t -> Map.of("kind", "tests", "command", t.command(),
-                    "files", new TreeSet<>(t.files().keySet()), "timeoutSeconds", t.timeout().toSeconds());
+            case Acceptance.TestSuite t -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", "tests");
+                m.put("runner", t.runner().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("command", t.command());
+                m.put("files", new TreeSet<>(t.files().keySet()));
+                m.put("timeoutSeconds", t.timeout().toSeconds());
+                // fixed when the bounty was posted: what a PASS must show
+                m.put("expectTests", t.expected().ids().isEmpty() ? t.expected().count() : t.expected().ids());
+                m.put("expectTestsFrom", t.expected().declared() ? "poster" : "collected");
+                m.put("allow", t.allow());
+                yield m;
+            }
         };
     }
 

@@ -60,7 +60,7 @@ class SecretsAndLimitsTest {
     void aTestSuiteBountyIsJudgedOnItsCommandAndTestFilesInsideTheCriteriaBlock() throws Exception {
         ValidationRequest base = Fixtures.fizzbuzzSubmission();
         BountyTerms t = base.terms();
-        var suite = new Acceptance.TestSuite(Map.of("test_fizz.py", "assert fizzbuzz(3) == 'Fizz'"), "pytest -q", null);
+        var suite = new Acceptance.TestSuite(Map.of("test_fizz.py", "def test_fizz():\n    assert fizzbuzz(3) == 'Fizz'\n"), "pytest -q", null);
         var request = new ValidationRequest(base.bountyId(), new BountyTerms(t.title(), t.description(), t.reward(),
                 t.deadline(), t.tags(), suite, null), base.submissionId(), 1, base.content());
         try (var server = new FakeLlmServer().then(claude.ok(LlmJudgeContract.FAIL))) {

@@ -11,7 +11,8 @@ final class BubblewrapCommand {
     private BubblewrapCommand() {
     }
 
-    static List<String> of(SandboxAdapters.Settings s, Path work, String command, long cpuSeconds, CgroupV1 group) {
+    static List<String> of(SandboxAdapters.Settings s, Path work, String command, java.util.Map<String, String> env,
+                           long cpuSeconds, CgroupV1 group) {
         var args = new ArrayList<String>();
         if (group != null) { // the launcher joins the run's cgroups, then becomes prlimit, then bwrap
             args.addAll(List.of("/bin/sh", "-c", "for f in \"$@\"; do case $f in /sys/*) echo $$ > \"$f\" || exit 125;; "
@@ -28,6 +29,7 @@ final class BubblewrapCommand {
                 "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "TMPDIR", "/tmp", "--setenv", "LANG", "C.UTF-8",
                 "--setenv", "PYTHONDONTWRITEBYTECODE", "1"));
+        new java.util.TreeMap<>(env).forEach((k, v) -> args.addAll(List.of("--setenv", k, v)));
         if (Files.isExecutable(s.rootfs().resolve("usr/bin/python3"))) {
             args.addAll(List.of("--ro-bind", s.rootfs().toString(), "/"));
         } else { // no image rootfs: the host's programs, read-only, and nothing else of the host

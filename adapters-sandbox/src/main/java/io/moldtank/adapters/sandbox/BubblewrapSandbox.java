@@ -64,7 +64,7 @@ final class BubblewrapSandbox implements Sandbox {
             work.toFile().setExecutable(true, false);
             String name = "moldtank-" + UUID.randomUUID();
             group = cgroups ? CgroupV1.create(name, settings.pids(), settings.memoryBytes()) : null;
-            var process = new ProcessBuilder(BubblewrapCommand.of(settings, work, run.command(),
+            var process = new ProcessBuilder(BubblewrapCommand.of(settings, work, run.command(), run.env(),
                     timeout.toSeconds() + 1, group)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             var out = drain(process.getInputStream());
             var err = drain(process.getErrorStream());

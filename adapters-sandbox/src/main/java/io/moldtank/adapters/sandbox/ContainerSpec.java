@@ -28,7 +28,7 @@ final class ContainerSpec {
     private ContainerSpec() {
     }
 
-    static CreateContainerCmd create(DockerClient docker, SandboxAdapters.Settings s, String command) {
+    static CreateContainerCmd create(DockerClient docker, SandboxAdapters.Settings s, String command, Map<String, String> extra) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
@@ -47,11 +47,17 @@ final class ContainerSpec {
                 .withCmd("/bin/sh", "-c", command)
                 .withUser(USER + ":" + USER)
                 .withWorkingDir(WORK)
-                // Only these variables: nothing from the host's environment reaches the code.
-                .withEnv("PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
-                        "PYTHONDONTWRITEBYTECODE=1")
+                .withEnv(env(extra))
                 .withNetworkDisabled(true)
                 .withLabels(Map.of(LABEL, "1"))
                 .withHostConfig(host);
+    }
+
+    /** Only these variables (and the run's MOLDTANK_* ones): nothing from the host's environment reaches the code. */
+    static List<String> env(Map<String, String> extra) {
+        var env = new java.util.ArrayList<>(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp",
+                "LANG=C.UTF-8", "PYTHONDONTWRITEBYTECODE=1"));
+        new java.util.TreeMap<>(extra).forEach((k, v) -> env.add(k + "=" + v));
+        return env;
     }
 }

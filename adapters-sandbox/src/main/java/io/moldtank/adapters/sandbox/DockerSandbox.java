@@ -97,7 +97,7 @@ final class DockerSandbox implements Sandbox {
         long started = System.nanoTime();
         String id = null;
         try {
-            id = ContainerSpec.create(docker, settings, run.command()).exec().getId();
+            id = ContainerSpec.create(docker, settings, run.command(), run.env()).exec().getId();
             docker.copyArchiveToContainerCmd(id).withRemotePath(ContainerSpec.WORK)
                     .withTarInputStream(new ByteArrayInputStream(archive)).exec();
             // Attach before start and stream straight from the container's stdio: the daemon keeps no

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs a bounty's test suite with the submission's files beside it: exit 0 is PASS, any other exit
- * FAIL, running out of time, memory or output FAIL with that reason, and a sandbox that could not
- * run the code ERROR (never a vote, so retried). Every FAIL names its reason in {@code details.reason}.
+ * Runs a bounty's test suite against a submission kept apart from it ({@link SuiteRun}). PASS needs
+ * evidence, not an exit code: exit 0 and a report in which every expected test ran and passed
+ * ({@link TestEvidence}). Running out of time, memory or output is FAIL with that reason, and a sandbox
+ * that could not run the code ERROR (never a vote, so retried). Every FAIL names its reason in
+ * {@code details.reason}; the details hold what a rerun needs.
  */
 final class TestRunnerValidator implements Validator {
 
@@ -41,20 +43,14 @@ final class TestRunnerValidator implements Validator {
         if (!(request.terms().acceptance() instanceof Acceptance.TestSuite suite)) {
             return error("test runner needs a test suite; this bounty's acceptance is a rubric", Map.of(), Duration.ZERO);
         }
-        var clash = suite.files().keySet().stream().filter(request.content().files()::containsKey).sorted().findFirst();
-        if (clash.isPresent()) { // the submission must not replace the poster's tests
-            return new Vote(NAME, Kind.FAIL, "submission file " + clash.get() + " would overwrite an acceptance file",
-                    Map.of("conflict", clash.get(), "reason", "acceptance-overwrite"), Duration.ZERO, clock.instant());
-        }
-        var files = new HashMap<>(suite.files());
-        files.putAll(request.content().files());
+        var layout = SuiteRun.of(suite, request.content().files());
         SandboxResult result;
         try {
-            result = sandbox.run(new SandboxRun(files, suite.command(), suite.timeout()));
+            result = sandbox.run(layout.run());
         } catch (RuntimeException e) {
             return error("sandbox failed: " + e.getMessage(), Map.of("error", String.valueOf(e.getMessage())), Duration.ZERO);
         }
-        var details = details(result);
+        var details = details(result, layout, suite);
         if (RefusingSandbox.IMAGE.equals(result.image())) {
             return error("no sandbox available: " + tail(result.stderr(), 500), details, result.took());
         }
@@ -69,12 +65,21 @@ final class TestRunnerValidator implements Validator {
                 default -> "printed more than the sandbox keeps";
             }, details, result.took(), clock.instant());
         }
-        boolean pass = result.exitCode() == 0;
-        if (!pass) {
-            details.put("reason", "tests-failed");
+        TestEvidence evidence = suite.runner() == Acceptance.Runner.PYTEST
+                ? HarnessReport.read(result.stdout(), layout.key(), layout.runId())
+                : JUnitReport.read(result.stdout(), layout.runId());
+        var judgement = evidence == null
+                ? new TestEvidence.Judgement(TestEvidence.NO_REPORT, "the run left no " + (suite.runner() == Acceptance.Runner.PYTEST
+                        ? "signed harness report (it ended before pytest finished)" : "JUnit XML report at $MOLDTANK_REPORT"))
+                : evidence.judge(suite.expected(), result.exitCode());
+        if (evidence != null) {
+            details.put("report", evidence.json());
         }
-        String summary = (pass ? "tests passed" : "tests failed") + " (exit " + result.exitCode() + ")";
-        return new Vote(NAME, pass ? Kind.PASS : Kind.FAIL, summary, details, result.took(), clock.instant());
+        if (!judgement.pass()) {
+            details.put("reason", judgement.reason());
+        }
+        String summary = judgement.why() + " (exit " + result.exitCode() + ")";
+        return new Vote(NAME, judgement.pass() ? Kind.PASS : Kind.FAIL, summary, details, result.took(), clock.instant());
     }
 
     static final String TIMEOUT = "timeout";
@@ -102,10 +107,18 @@ final class TestRunnerValidator implements Validator {
         return new Vote(NAME, Kind.ERROR, summary, details, took, clock.instant());
     }
 
-    private static Map<String, String> details(SandboxResult r) {
-        return new HashMap<>(Map.of("exitCode", Integer.toString(r.exitCode()), "timedOut", Boolean.toString(r.timedOut()),
+    /** What a rerun needs: the image, the exact command, every input's hash, limits, timings and output tails. */
+    private static Map<String, String> details(SandboxResult r, SuiteRun layout, Acceptance.TestSuite suite) {
+        String stdout = JUnitReport.withoutMarker(HarnessReport.withoutReports(r.stdout()));
+        var details = new HashMap<>(Map.of("exitCode", Integer.toString(r.exitCode()), "timedOut", Boolean.toString(r.timedOut()),
                 "durationMs", Long.toString(r.took().toMillis()), "image", r.image(),
-                "stdoutTail", tail(r.stdout(), TAIL_CHARS), "stderrTail", tail(r.stderr(), TAIL_CHARS)));
+                "stdoutTail", tail(stdout, TAIL_CHARS), "stderrTail", tail(r.stderr(), TAIL_CHARS)));
+        details.put("runner", suite.runner().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("command", layout.run().command());
+        details.put("inputs", layout.inputsJson());
+        details.put("timeoutSeconds", Long.toString(suite.timeout().toSeconds()));
+        details.put("expectedTests", Integer.toString(suite.expected().count()));
+        return details;
     }
 
     static String tail(String text, int max) {

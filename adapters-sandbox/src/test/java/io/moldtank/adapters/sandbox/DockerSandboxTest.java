@@ -74,8 +74,8 @@ class DockerSandboxTest {
     void startingSweepsContainersLeftByACrashedProcessButNotARunningOneOfAnotherProcess() {
         var docker = TestSandboxes.docker();
         var client = TestSandboxes.client();
-        CreateContainerResponse orphan = ContainerSpec.create(client, TestSandboxes.SETTINGS, "true").exec();
-        CreateContainerResponse live = ContainerSpec.create(client, TestSandboxes.SETTINGS, "sleep 30").exec();
+        CreateContainerResponse orphan = ContainerSpec.create(client, TestSandboxes.SETTINGS, "true", java.util.Map.of()).exec();
+        CreateContainerResponse live = ContainerSpec.create(client, TestSandboxes.SETTINGS, "sleep 30", java.util.Map.of()).exec();
         client.startContainerCmd(live.getId()).exec();
         try {
             assertThat(docker.sweep()).isEqualTo(1);

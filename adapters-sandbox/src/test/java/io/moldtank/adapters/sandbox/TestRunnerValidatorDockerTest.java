@@ -25,7 +25,8 @@ class TestRunnerValidatorDockerTest {
 
         assertThat(vote.kind()).isEqualTo(Kind.PASS);
         assertThat(vote.validator()).isEqualTo("test-runner");
-        assertThat(vote.details()).containsEntry("exitCode", "0").containsKey("durationMs");
+        assertThat(vote.details()).containsEntry("exitCode", "0").containsKey("durationMs").doesNotContainKey("reason");
+        assertThat(vote.details().get("report")).contains("test_add.py::test_adds_small_numbers", "test_add.py::test_adds_negatives");
         assertThat(vote.details().get("stdoutTail")).contains("2 passed");
         assertThat(vote.details().get("image")).matches("moldtank/sandbox:1@sha256:[0-9a-f]{64}");
         assertThat(vote.took()).isPositive();
@@ -36,7 +37,8 @@ class TestRunnerValidatorDockerTest {
         var vote = validator.validate(Requests.pytest(Requests.WRONG));
 
         assertThat(vote.kind()).isEqualTo(Kind.FAIL);
-        assertThat(vote.summary()).isEqualTo("tests failed (exit 1)");
+        assertThat(vote.summary()).isEqualTo("2 of 2 tests failed, first test_add.py::test_adds_small_numbers (exit 1)");
+        assertThat(vote.details()).containsEntry("reason", "tests-failed");
         assertThat(vote.details().get("stdoutTail")).contains("2 failed");
     }
 
@@ -82,18 +84,35 @@ class TestRunnerValidatorDockerTest {
     }
 
     @Test
-    void aNodeTestSuiteRunsToo() {
+    void aNodeTestSuiteRunsThroughItsJUnitReport() {
+        // node 18 has no JUnit reporter; the poster ships a small one (any runner that writes JUnit XML works)
         var suite = new Acceptance.TestSuite(Map.of("add.test.js", """
                 const test = require('node:test');
                 const assert = require('node:assert');
-                const add = require('./add.js');
+                const add = require(process.env.MOLDTANK_SUBMISSION + '/add.js');
                 test('adds', () => assert.strictEqual(add(2, 3), 5));
-                """), "node --test", Duration.ofSeconds(60));
+                test('adds negatives', () => assert.strictEqual(add(-2, -3), -5));
+                """, "junit.mjs", """
+                export default async function* junit(source) {
+                  const cases = [];
+                  for await (const e of source) {
+                    if (e.type === 'test:pass' || e.type === 'test:fail') {
+                      const name = e.data.name.replace(/[<&"]/g, '_');
+                      cases.push(e.type === 'test:pass' ? `<testcase classname="add" name="${name}"/>`
+                        : `<testcase classname="add" name="${name}"><failure/></testcase>`);
+                    }
+                  }
+                  yield `<testsuite>${cases.join('')}</testsuite>\n`;
+                }
+                """), "node --test --test-reporter=./junit.mjs --test-reporter-destination=$MOLDTANK_REPORT add.test.js",
+                Duration.ofSeconds(60), Acceptance.Runner.JUNIT,
+                Acceptance.Expected.ofIds(java.util.List.of("add::adds", "add::adds negatives"), true), java.util.List.of());
 
         var pass = validator.validate(Requests.request(suite, Map.of("add.js", "module.exports = (a, b) => a + b;\n")));
         var fail = validator.validate(Requests.request(suite, Map.of("add.js", "module.exports = (a, b) => a * b;\n")));
 
         assertThat(pass.kind()).as(pass.details().toString()).isEqualTo(Kind.PASS);
         assertThat(fail.kind()).isEqualTo(Kind.FAIL);
+        assertThat(fail.details()).containsEntry("reason", "tests-failed");
     }
 }

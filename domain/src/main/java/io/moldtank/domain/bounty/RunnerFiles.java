@@ -37,7 +37,7 @@ public final class RunnerFiles {
 
     /**
      * The first refused path of a submission to {@code acceptance} (in path order), with why; empty if
-     * every path may be written. Rubric bounties run nothing, so nothing is refused for them.
+     * every path may be written. Runner configuration is refused even where the allow-list would match it. Rubric bounties run nothing, so nothing is refused for them.
      */
     public static Optional<String> firstRefused(Acceptance acceptance, Set<String> paths) {
         if (!(acceptance instanceof Acceptance.TestSuite suite)) {
@@ -48,6 +48,9 @@ public final class RunnerFiles {
         suite.files().keySet().forEach(p -> acceptanceDirs.add(parent(p)));
         for (String path : new TreeSet<>(paths)) {
             String why = why(path.toLowerCase(Locale.ROOT), acceptanceDirs);
+            if (why == null && !suite.allow().isEmpty() && suite.allow().stream().noneMatch(g -> Globs.matches(g, path))) {
+                why = "not in this bounty's allow-list " + suite.allow();
+            }
             if (why != null) {
                 return Optional.of(path + ": " + why);
             }

