@@ -31,7 +31,14 @@ public final class HttpAdapters {
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                      Registry registry) {
+                      Registry registry, SubmissionReceipts receipts) {
+        /** With receipts signed by a key of this process only (receipts stop verifying once it ends). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator, Registry registry) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    SubmissionReceipts.fromSeed(SubmissionReceipts.newSeed()));
+        }
+
         /** Without the agent registry (seed 003): its routes are not registered. */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator) {
@@ -52,6 +59,7 @@ public final class HttpAdapters {
 
         public Api {
             Objects.requireNonNull(buckets, "buckets");
+            Objects.requireNonNull(receipts, "receipts");
             Objects.requireNonNull(core, "core");
             Objects.requireNonNull(nonces, "nonces");
             Objects.requireNonNull(limiter, "limiter");
@@ -63,7 +71,7 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"));
+                    Objects.requireNonNull(registry, "registry"), receipts);
         }
     }
 
@@ -151,7 +159,8 @@ public final class HttpAdapters {
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table);
         BountiesService bounties = new BountiesService(core, auth, idempotency, table);
         CommentsService comments = new CommentsService(core, auth, table);
-        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table);
+        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock());
+        ReceiptKeysService receiptKeys = new ReceiptKeysService(api.receipts(), table);
         DocsService docs = new DocsService(table);
         OperatorService operator = new OperatorService(core, new OperatorAuth(api.operator()), OperatorActions.global(),
                 table);
@@ -161,7 +170,8 @@ public final class HttpAdapters {
                 .register(BountiesService.PATH, bounties, comments)
                 .register(SubmissionsService.PATH, submissions)
                 .register(OperatorService.PATH, operator)
-                .register(docs);
+                .register(docs)
+                .register(receiptKeys);
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);
         }

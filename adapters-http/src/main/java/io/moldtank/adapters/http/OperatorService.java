@@ -48,7 +48,24 @@ final class OperatorService implements HttpService {
                 .post("/payouts/{id}/retry", this::retry)
                 .post("/payouts/{id}/resolution", this::resolvePayout)
                 .get("/submissions/dead-lettered", this::deadLettered)
-                .post("/submissions/{id}/resolution", this::resolveDeadLetter);
+                .post("/submissions/{id}/resolution", this::resolveDeadLetter)
+                .post("/submissions/{id}/rerun", this::rerun);
+    }
+
+    /** Reruns the last round on the same panel (same image) and shows whether it matches; records nothing. */
+    private void rerun(ServerRequest req, ServerResponse res) {
+        act(req, res, "rerun-verdict", target(req), operator -> {
+            SubmissionId id = new SubmissionId(Exchange.pathId(req, "id"));
+            var rerun = Problems.valueOf(new io.moldtank.ports.service.RerunningVerdicts(core.browsing(), core.panel()).rerun(id));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("submissionId", rerun.id().toString());
+            m.put("attempt", rerun.recordedAttempt());
+            m.put("matches", rerun.matches());
+            m.put("differences", rerun.differences());
+            m.put("recorded", rerun.recorded().stream().map(VerdictViews::vote).toList());
+            m.put("rerun", rerun.rerun().stream().map(VerdictViews::vote).toList());
+            return m;
+        });
     }
 
     private void parked(ServerRequest req, ServerResponse res) {

@@ -28,7 +28,13 @@ final class SubmissionsService implements HttpService {
 
     private final RouteTable table;
 
-    SubmissionsService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table) {
+    private final SubmissionReceipts receipts;
+    private final java.time.Clock clock;
+
+    SubmissionsService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table,
+                       SubmissionReceipts receipts, java.time.Clock clock) {
+        this.receipts = receipts;
+        this.clock = clock;
         this.table = table;
         this.core = core;
         this.auth = auth;
@@ -43,7 +49,8 @@ final class SubmissionsService implements HttpService {
     public void routing(HttpRules rules) {
         table.on(rules, PATH).post("/bounties/{id}/submissions", this::submit)
                 .get("/bounties/{id}/submissions", this::ofBounty)
-                .get("/submissions/{id}", this::get);
+                .get("/submissions/{id}", this::get)
+                .get("/submissions/{id}/verdict", this::verdict);
     }
 
     private void submit(ServerRequest req, ServerResponse res) {
@@ -58,7 +65,9 @@ final class SubmissionsService implements HttpService {
             f.check();
             SubmissionSnapshot s = Problems.valueOf(core.submitting().submit(
                     new SubmitSolutionCommand(bounty, solver, content)));
-            return new Idempotency.Reply(Status.CREATED_201, Views.submission(s));
+            Map<String, Object> view = new java.util.LinkedHashMap<>(Views.submission(s));
+            view.put("receipt", receipts.receipt(s, clock.instant())); // replayed as-is for a repeated Idempotency-Key
+            return new Idempotency.Reply(Status.CREATED_201, view);
         });
     }
 
@@ -74,6 +83,12 @@ final class SubmissionsService implements HttpService {
                 limit));
         String next = page.size() == limit ? Long.toString(page.getLast().sequence()) : null;
         Exchange.ok(res, Views.page(page.stream().map(Views::submission).toList(), next));
+    }
+
+    /** The verdict record: every vote with what a third party needs to rerun and check it. */
+    private void verdict(ServerRequest req, ServerResponse res) {
+        SubmissionId id = new SubmissionId(Exchange.pathId(req, "id"));
+        Exchange.ok(res, VerdictViews.verdict(Problems.valueOf(core.browsing().submission(id))));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -51,6 +51,11 @@ final class CliJudge implements Validator {
     }
 
     @Override
+    public boolean wantsEvidence() {
+        return true; // a second opinion: it reads the test runner's report before it votes
+    }
+
+    @Override
     public String name() {
         return settings.name();
     }
@@ -59,7 +64,7 @@ final class CliJudge implements Validator {
     public Vote validate(ValidationRequest request) {
         VoteSheet sheet = new VoteSheet(settings.name(), "cli", settings.kind().spelling(),
                 settings.model() == null ? "(cli default)" : settings.model(), clock);
-        JudgePrompt prompt = JudgePrompt.of(request.terms(), request.content());
+        JudgePrompt prompt = JudgePrompt.of(request.terms(), request.content(), request.evidence());
         if (prompt.length() > LlmJudge.MAX_PROMPT_CHARS) {
             return sheet.error("prompt of " + prompt.length() + " characters exceeds " + LlmJudge.MAX_PROMPT_CHARS
                     + "; this judge will not rule on what it cannot read whole");

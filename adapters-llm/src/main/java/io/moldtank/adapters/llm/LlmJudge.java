@@ -37,6 +37,11 @@ final class LlmJudge implements Validator {
     }
 
     @Override
+    public boolean wantsEvidence() {
+        return true; // a second opinion: it reads the test runner's report before it votes
+    }
+
+    @Override
     public String name() {
         return settings.name();
     }
@@ -44,7 +49,7 @@ final class LlmJudge implements Validator {
     @Override
     public Vote validate(ValidationRequest request) {
         VoteSheet sheet = new VoteSheet(settings, clock);
-        JudgePrompt prompt = JudgePrompt.of(request.terms(), request.content());
+        JudgePrompt prompt = JudgePrompt.of(request.terms(), request.content(), request.evidence());
         if (prompt.length() > MAX_PROMPT_CHARS) {
             return sheet.error("prompt of " + prompt.length() + " characters exceeds " + MAX_PROMPT_CHARS
                     + "; this judge will not rule on what it cannot read whole");

@@ -120,6 +120,26 @@ interface LlmJudgeContract {
     }
 
     @Test
+    default void onATestBountyTheJudgeIsASecondOpinionThatReadsTheRunnersReportAndVotesFailOnTampering() throws Exception {
+        String tampering = "{\"verdict\":\"fail\",\"reasons\":[\"tampering: replaces pytest's runtest call\"],\"confidence\":0.97}";
+        try (var server = new FakeLlmServer().then(ok(tampering))) {
+            var judge = judge(server.baseUrl());
+            Vote vote = judge.validate(Fixtures.tamperingAfterTheRunner());
+
+            assertThat(judge.wantsEvidence()).as("runs after the test runner").isTrue();
+            assertThat(vote.kind()).isEqualTo(Vote.Kind.FAIL);
+            assertThat(vote.details().get("reasons")).startsWith("tampering:");
+            String input = untrustedInput(JSON.readTree(server.only().body()));
+            var boundary = java.util.regex.Pattern.compile("<<<BEGIN RUNNER (mt-[0-9a-f]{32})>>>").matcher(input);
+            assertThat(boundary.find()).as("the runner's evidence is fenced like the other untrusted blocks").isTrue();
+            String runner = input.substring(boundary.end(), input.indexOf("<<<END RUNNER " + boundary.group(1) + ">>>"));
+            assertThat(runner).contains("vote of test-runner: PASS", "test_fizz.py::test_fizz", "allow-list:",
+                    "submitted files outside the allow-list: none", "expected tests: test_fizz.py::test_fizz");
+            assertThat(input).contains("look for tampering");
+        }
+    }
+
+    @Test
     default void aRateLimitIsRetriedAfterTheServersRetryAfter() throws Exception {
         try (var server = new FakeLlmServer()
                 .then(Reply.json(429, errorBody("rate_limit_error", "slow down")).withHeader("retry-after", "1"))

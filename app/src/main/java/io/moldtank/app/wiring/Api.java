@@ -2,6 +2,12 @@ package io.moldtank.app.wiring;
 
 import io.helidon.config.Config;
 import io.moldtank.adapters.http.HttpAdapters;
+import io.moldtank.adapters.http.SubmissionReceipts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import io.moldtank.ports.service.Core;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -22,7 +28,8 @@ final class Api {
     private Api() {
     }
 
-    static HttpAdapters.Api from(Config http, Config operator, Core core, Marketplace.Guards guards, Wiring wiring) {
+    static HttpAdapters.Api from(Config http, Config operator, Config receipts, String receiptKeyFile, Core core,
+                                 Marketplace.Guards guards, Wiring wiring) {
         Set<String> origins = Set.copyOf(http.get("cors-origins").asList(String.class).orElse(List.of()));
         byte[] challenge = secret(http.get("auth.challenge-secret"));
         byte[] jwtKey = secret(http.get("auth.jwt-key"));
@@ -34,7 +41,46 @@ final class Api {
                 Map.of("k1", jwtKey));
         return new HttpAdapters.Api(core, guards.nonces(), guards.rateLimiter(),
                 guards.idempotency(), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
-                wallet, operator(operator, wiring));
+                wallet, operator(operator, wiring), null, receipts(receipts, receiptKeyFile, wiring));
+    }
+
+    /**
+     * The Ed25519 key that signs submission receipts: {@code moldtank.receipts.key} (a 32-byte seed in
+     * hex), else the seed in {@code moldtank.receipts.key-file} (default: beside the H2 file,
+     * {@code <h2 file>-receipt-key}), created on first start (mode 600) so receipts keep verifying
+     * across restarts on embedded defaults.
+     */
+    static SubmissionReceipts receipts(Config node, String defaultFile, Wiring wiring) {
+        var hex = node.get("key").asString().filter(k -> !k.isBlank());
+        if (hex.isPresent()) {
+            wiring.chose("receipt-key", "moldtank.receipts.key");
+            return SubmissionReceipts.fromSeed(HexFormat.of().parseHex(strip(hex.get())));
+        }
+        Path file = Path.of(node.get("key-file").asString().orElse(defaultFile));
+        try {
+            if (!Files.exists(file)) {
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+                Files.writeString(file, HexFormat.of().formatHex(SubmissionReceipts.newSeed()) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory's permissions are what protects it
+                }
+                LOG.atInfo().addKeyValue("event", "receipt-key-created").addKeyValue("file", file.toString())
+                        .log("created the receipt signing key");
+            }
+            var receipts = SubmissionReceipts.fromSeed(HexFormat.of().parseHex(strip(Files.readString(file).trim())));
+            wiring.chose("receipt-key", file + " (kid " + receipts.keyId() + ")");
+            return receipts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("moldtank.receipts.key-file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String strip(String hex) {
+        return hex.startsWith("0x") ? hex.substring(2) : hex;
     }
 
     /**

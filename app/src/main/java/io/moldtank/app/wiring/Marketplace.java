@@ -105,7 +105,8 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
-        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), core, guards,
+        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
+                m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);

@@ -118,6 +118,20 @@ class MainJobFlowTest {
                     .map(sub -> sub.votes()).toList()).isEqualTo(BountyStatus.PAID);
             assertThat(chain.balanceOf(solverWallet)).isEqualTo(reward);
             assertThat(core.browsing().payoutOf(bounty).orThrow().txHash()).startsWith("0x");
+            if (acceptance instanceof Acceptance.TestSuite) {
+                // the verdict record round-trips: a rerun of the PASS is a PASS on the same image with the same inputs
+                var submission = core.browsing().submissionsOf(bounty).orThrow().getFirst();
+                var rerun = new io.moldtank.ports.service.RerunningVerdicts(core.browsing(), core.panel())
+                        .rerun(submission.id()).orThrow();
+                assertThat(rerun.matches()).as("%s", rerun.differences()).isTrue();
+                assertThat(rerun.rerun()).singleElement().satisfies(v -> {
+                    assertThat(v.kind()).isEqualTo(io.moldtank.domain.validation.Vote.Kind.PASS);
+                    assertThat(v.details().get("image")).matches("moldtank/sandbox:1@sha256:[0-9a-f]{64}")
+                            .isEqualTo(rerun.recorded().getFirst().details().get("image"));
+                    assertThat(v.details().get("inputs")).contains("submission/add.py")
+                            .isEqualTo(rerun.recorded().getFirst().details().get("inputs"));
+                });
+            }
         } finally {
             for (Wiring.OwnedResource r : wiring.resourcesInCloseOrder()) {
                 r.resource().close();

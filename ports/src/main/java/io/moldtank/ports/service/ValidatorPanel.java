@@ -37,19 +37,39 @@ public final class ValidatorPanel implements AutoCloseable {
         return validators.size();
     }
 
-    /** Runs the first {@code n} validators on the request and returns their votes in panel order. */
+    /**
+     * Runs the first {@code n} validators on the request and returns their votes in panel order. Second
+     * opinions ({@link Validator#wantsEvidence()}) run after the others, in parallel again, with their
+     * votes as evidence, each phase within the validator timeout.
+     */
     public List<Vote> round(ValidationRequest request, int n) {
         List<Validator> chosen = validators.subList(0, Math.min(n, validators.size()));
+        Vote[] votes = new Vote[chosen.size()];
+        List<Vote> first = phase(chosen, false, request, votes);
+        if (chosen.stream().anyMatch(Validator::wantsEvidence)) {
+            phase(chosen, true, request.withEvidence(first), votes);
+        }
+        return List.of(votes);
+    }
+
+    private List<Vote> phase(List<Validator> chosen, boolean second, ValidationRequest request, Vote[] votes) {
+        List<Integer> at = new ArrayList<>();
         List<Future<Vote>> running = new ArrayList<>();
-        for (Validator v : chosen) {
-            running.add(pool.submit(() -> v.validate(request)));
+        for (int i = 0; i < chosen.size(); i++) {
+            Validator v = chosen.get(i);
+            if (v.wantsEvidence() == second) {
+                at.add(i);
+                running.add(pool.submit(() -> v.validate(request)));
+            }
         }
         Instant deadline = clock.instant().plus(timeout);
-        List<Vote> votes = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            votes.add(await(chosen.get(i).name(), running.get(i), deadline));
+        List<Vote> done = new ArrayList<>();
+        for (int k = 0; k < at.size(); k++) {
+            int i = at.get(k);
+            votes[i] = await(chosen.get(i).name(), running.get(k), deadline);
+            done.add(votes[i]);
         }
-        return votes;
+        return done;
     }
 
     private Vote await(String name, Future<Vote> f, Instant deadline) {

@@ -10,4 +10,12 @@ public interface Validator {
     String name();
 
     Vote validate(ValidationRequest request);
+
+    /**
+     * A second opinion runs after the panel's other validators and sees their votes in
+     * {@link ValidationRequest#evidence()} (an LLM judge reading the test runner's report for tampering).
+     */
+    default boolean wantsEvidence() {
+        return false;
+    }
 }
