@@ -41,7 +41,7 @@ def arm(mac, out_fd, trusted, run_id):
                ("_pytest.assertion.util", "_config")}
     IGNORED = {"_pytest_diamond_inheritance_warning_shown"}  # a flag pytest sets on node classes while collecting
     busy = [False]
-    st = {"records": [], "seen": set(), "errors": [], "snap": None, "signals": None, "hooks": None,
+    st = {"records": [], "seen": set(), "errors": [], "snap": None, "signals": None, "hooks": None, "config": None,
           "watched": [], "pm": None, "items": None, "signed": False, "session": False, "collected": False}
 
     def snapshot(modules):
@@ -99,10 +99,15 @@ def arm(mac, out_fd, trusted, run_id):
         out = [relay, instance_get(st["pm"], "_name2plugin")]
         for k, v in list(instance_get(st["pm"], "_name2plugin").items()):
             out += [k, v]
+        # every attribute value of the objects that decide which function pytest calls: a swapped
+        # HookImpl.function or PluginManager._inner_hookexec is as good as a patched module
+        out += [instance_get(st["pm"], k) for k in ("_inner_hookexec", "hook")]
+        out += [instance_get(st["config"], k) for k in ("hook", "pluginmanager")]
         for name, caller_ in list(relay.__dict__.items()):
-            out.append(caller_)
-            out += [caller_, instance_get(caller_, "_hookexec")] + list(instance_get(caller_, "_wrappers") or ()) \
-                + list(instance_get(caller_, "_nonwrappers") or ())
+            out += [caller_] + [instance_get(caller_, k) for k in ("_hookexec", "spec")] + ["|"]
+            for impl in list(instance_get(caller_, "_wrappers") or ()) + list(instance_get(caller_, "_nonwrappers") or ()):
+                out += [impl] + [instance_get(impl, k) for k in ("function", "plugin", "argnames", "kwargnames",
+                                                                 "hookwrapper", "tryfirst", "trylast", "opts")]
         return out
 
     def same_hooks():
@@ -181,6 +186,7 @@ def arm(mac, out_fd, trusted, run_id):
         st["session"] = True
         session = args[0]
         st["pm"] = session.config.pluginmanager
+        st["config"] = session.config
         st["watched"] = [session, session.config, st["pm"]]
         modules = [(n, m) for n, m in list(sys.modules.items())
                    if type(n) is str and m is not None and (n in ("pytest", "__main__", "hmac", "_pytest", "pluggy")
@@ -267,6 +273,12 @@ def arm(mac, out_fd, trusted, run_id):
                 tamper("forbidden: " + event)
             elif event == "object.__setattr__" and len(args) > 1 and type(args[1]) is str and args[1] == "__code__":
                 tamper("forbidden: replacing a function's code")
+            elif event == "compile" and len(args) > 1 and type(args[1]) is str and startswith(args[1], "/") \
+                    and not (startswith(args[1], "/work/acceptance/") or startswith(args[1], SUBMISSION)) \
+                    and getframe(1).f_code.co_filename != "<frozen importlib._bootstrap_external>" \
+                    and untrusted(getframe(1)):
+                # code compiled under a framework's file name, from submission code: a forged trusted frame
+                tamper("forbidden: compiling code under another file's name")
             elif event == "open" and type(args[0]) is str and startswith(args[0], "/proc/") and (
                     args[0].endswith("/mem") or args[0].endswith("/environ")):
                 tamper("forbidden: reading process memory")
