@@ -69,7 +69,7 @@ final class HarnessReport {
             if ("call".equals(when)) {
                 calls.add(id);
             }
-            results.merge(id, r, (a, b) -> a == TestEvidence.Result.PASSED ? b : a == TestEvidence.Result.SKIPPED && b == TestEvidence.Result.FAILED ? b : a);
+            results.merge(id, r, TestEvidence::worse);
         }
         var outcomes = new ArrayList<TestEvidence.Outcome>();
         results.forEach((id, r) -> outcomes.add(new TestEvidence.Outcome(id,

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One run of a test acceptance laid out for the sandbox: the poster's files under /work/acceptance,
@@ -25,6 +24,7 @@ record SuiteRun(SandboxRun run, byte[] key, String runId, Map<String, String> in
 
     static final String HARNESS = loadHarness();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static SuiteRun of(Acceptance.TestSuite suite, Map<String, String> submission) {
         byte[] key = new byte[32];
@@ -55,8 +55,7 @@ record SuiteRun(SandboxRun run, byte[] key, String runId, Map<String, String> in
 
     /** SHA-256 of every input file (UTF-8), keyed by its path in the sandbox: what a rerun must match. */
     String inputsJson() {
-        return inputHashes.entrySet().stream().map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return write(inputHashes);
     }
 
     static String sha256(String content) {
@@ -68,19 +67,18 @@ record SuiteRun(SandboxRun run, byte[] key, String runId, Map<String, String> in
     }
 
     private static String runJson(String runId, java.util.List<String> args) {
-        return "{\"run\":" + quote(runId) + ",\"args\":[" + args.stream().map(SuiteRun::quote).collect(Collectors.joining(",")) + "]}";
+        var run = new java.util.LinkedHashMap<String, Object>();
+        run.put("run", runId);
+        run.put("args", args);
+        return write(run);
     }
 
-    private static String quote(String s) {
-        var out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\' || c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings always serialise", e);
         }
-        return out.append('"').toString();
     }
 
     private static String loadHarness() {

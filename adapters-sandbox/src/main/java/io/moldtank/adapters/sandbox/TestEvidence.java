@@ -27,6 +27,8 @@ record TestEvidence(List<Outcome> outcomes, List<String> collectErrors, String t
     record Outcome(String id, Result result) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     TestEvidence {
         outcomes = List.copyOf(outcomes);
         collectErrors = List.copyOf(collectErrors);
@@ -85,8 +87,7 @@ record TestEvidence(List<Outcome> outcomes, List<String> collectErrors, String t
 
     /** The report as compact JSON for the vote's details (and so the verdict record). */
     String json() {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var root = mapper.createObjectNode();
+        var root = JSON.createObjectNode();
         var tests = root.putArray("tests");
         outcomes.forEach(o -> tests.addObject().put("id", o.id()).put("result", o.result().name().toLowerCase(java.util.Locale.ROOT)));
         var errors = root.putArray("collectErrors");
@@ -95,7 +96,8 @@ record TestEvidence(List<Outcome> outcomes, List<String> collectErrors, String t
         return root.toString();
     }
 
-    private static Result worse(Result a, Result b) {
+    /** Folds a test's phases: any failure fails it, else any skip skips it. */
+    static Result worse(Result a, Result b) {
         return a == Result.FAILED || b == Result.FAILED ? Result.FAILED
                 : a == Result.SKIPPED || b == Result.SKIPPED ? Result.SKIPPED : Result.PASSED;
     }
