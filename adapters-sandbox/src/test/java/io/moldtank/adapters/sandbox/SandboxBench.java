@@ -2,6 +2,8 @@ package io.moldtank.adapters.sandbox;
 
 import io.moldtank.domain.validation.Vote.Kind;
 import io.moldtank.ports.out.validation.Sandbox.SandboxRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,10 +28,7 @@ public final class SandboxBench {
         var settings = SandboxAdapters.Settings.defaults();
         var sandbox = (DockerSandbox) SandboxAdapters.docker(settings);
         String command = "python3 -c 'print(1)'";
-        List<String> bare = List.of("docker", "run", "--rm", "--network", "none", "--read-only",
-                "--tmpfs", "/tmp:rw,size=64m,nosuid,nodev", "--memory", "512m", "--memory-swap", "512m",
-                "--cpus", "1", "--pids-limit", "128", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-                "--user", "65534:65534", settings.image(), "/bin/sh", "-c", command);
+        List<String> bare = bareDockerRun(settings.image(), List.of(), command);
         var bareMs = new ArrayList<Double>();
         var oursMs = new ArrayList<Double>();
         for (int i = 0; i < rounds + 2; i++) { // the first two rounds warm up and are dropped
@@ -58,6 +57,7 @@ public final class SandboxBench {
 
         var validator = new TestRunnerValidator(sandbox, java.time.Clock.systemUTC());
         var request = Requests.pytest(Requests.CORRECT);
+        evidenceOverhead(settings.image(), validator, request, rounds);
         var passed = new AtomicInteger();
         long start = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(2)) {
@@ -75,6 +75,61 @@ public final class SandboxBench {
         if (passed.get() != validations) {
             throw new IllegalStateException("some validations did not pass");
         }
+    }
+
+    /**
+     * The whole validation (harness, signed report, evidence rule, hashes, container and volume
+     * lifecycle) against a bare {@code docker run} of plain pytest on the same files with the same
+     * limits: what the evidence check costs on top of running the tests at all.
+     */
+    private static void evidenceOverhead(String image, TestRunnerValidator validator,
+                                         io.moldtank.ports.out.validation.ValidationRequest request, int rounds)
+            throws Exception {
+        Path dir = Files.createTempDirectory("bench-pytest");
+        for (var f : Requests.PYTEST_SUITE.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        for (var f : Requests.CORRECT.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> bare = bareDockerRun(image, List.of("-v", dir + ":/work:ro", "-w", "/work",
+                "-e", "PYTHONDONTWRITEBYTECODE=1"), "python3 -m pytest -q -p no:cacheprovider");
+        var bareMs = new ArrayList<Double>();
+        var oursMs = new ArrayList<Double>();
+        for (int i = 0; i < rounds + 2; i++) { // the first two rounds warm up and are dropped
+            long t = System.nanoTime();
+            var p = new ProcessBuilder(bare).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0 || !out.contains("2 passed")) {
+                throw new IllegalStateException("bare pytest run failed: " + out);
+            }
+            double b = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            var vote = validator.validate(request);
+            if (vote.kind() != Kind.PASS) {
+                throw new IllegalStateException("validation did not pass: " + vote);
+            }
+            double o = (System.nanoTime() - t) / 1e6;
+            if (i >= 2) {
+                bareMs.add(b);
+                oursMs.add(o);
+            }
+        }
+        System.out.printf("trivial pytest bounty (%d interleaved rounds, 1 at a time):%n", rounds);
+        System.out.printf("  bare docker run of pytest       median %6.0f ms  p90 %6.0f ms%n", pct(bareMs, 50), pct(bareMs, 90));
+        System.out.printf("  TestRunnerValidator (evidence)  median %6.0f ms  p90 %6.0f ms%n", pct(oursMs, 50), pct(oursMs, 90));
+        System.out.printf("  ratio ours/bare (median) %.2f%n", pct(oursMs, 50) / pct(bareMs, 50));
+    }
+
+    private static List<String> bareDockerRun(String image, List<String> extra, String command) {
+        var args = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none", "--read-only",
+                "--tmpfs", "/tmp:rw,size=64m,nosuid,nodev", "--memory", "512m", "--memory-swap", "512m",
+                "--cpus", "1", "--pids-limit", "128", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--user", "65534:65534"));
+        args.addAll(extra);
+        args.addAll(List.of(image, "/bin/sh", "-c", command));
+        return args;
     }
 
     private static double pct(List<Double> values, int p) {
