@@ -5,7 +5,12 @@ import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.adapters.http.SubmissionReceipts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import io.moldtank.ports.service.Core;
@@ -62,12 +67,7 @@ final class Api {
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());
                 }
-                Files.writeString(file, HexFormat.of().formatHex(SubmissionReceipts.newSeed()) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory's permissions are what protects it
-                }
+                writeAtomically(file, HexFormat.of().formatHex(SubmissionReceipts.newSeed()) + "\n");
                 LOG.atInfo().addKeyValue("event", "receipt-key-created").addKeyValue("file", file.toString())
                         .log("created the receipt signing key");
             }
@@ -77,6 +77,25 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException("moldtank.receipts.key-file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Written beside, made private, forced to disk, then renamed over: a process killed mid-way leaves
+     * no key file or a whole one, never a torn one that would stop the next start.
+     */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's permissions are what protects it
+            }
+            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String strip(String hex) {

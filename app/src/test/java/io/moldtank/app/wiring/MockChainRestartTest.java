@@ -86,4 +86,19 @@ class MockChainRestartTest {
             close(wiring);
         }
     }
+    @Test
+    void a_torn_last_line_left_by_a_killed_process_is_dropped_and_the_whole_lines_replayed(@TempDir Path dir)
+            throws Exception {
+        String wallet = "0x" + "56".repeat(20);
+        Files.writeString(dir.resolve("db-mock-chain.log"), "mint " + wallet + " 100\nmint " + wallet + " 2");
+        Wiring wiring = Wiring.withSystemDefaults();
+        try {
+            Marketplace.wire(config(dir), wiring);
+            InMemoryEscrow chain = wiring.find(InMemoryEscrow.class).orElseThrow();
+            assertThat(chain.minted()).isEqualTo(Usdc.ofUnits(100));
+            assertThat(Files.readString(dir.resolve("db-mock-chain.log"))).isEqualTo("mint " + wallet + " 100\n");
+        } finally {
+            close(wiring);
+        }
+    }
 }
