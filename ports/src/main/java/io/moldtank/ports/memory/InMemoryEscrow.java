@@ -4,7 +4,9 @@ import io.moldtank.domain.agent.WalletAddress;
 import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.payout.PayoutId;
+import io.moldtank.domain.reconciliation.EscrowEntry;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import io.moldtank.ports.out.chain.EscrowHistory;
 import java.time.Instant;
 import java.util.*;
 
@@ -15,7 +17,7 @@ import java.util.*;
  * A {@link Journal} sees every mint and mined transaction in order; {@link #replay} rebuilds the same
  * chain from them, so the main job's mock chain can outlive a restart like its H2 file does.
  */
-public final class InMemoryEscrow implements EscrowGateway {
+public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
     public enum Kind { DEPOSIT, RELEASE, REFUND }
 
     /** Told of each change as it happens, under the chain's lock. */
@@ -206,6 +208,16 @@ public final class InMemoryEscrow implements EscrowGateway {
     public synchronized Optional<ReleaseOnChain> findRelease(BountyId bountyId) {
         return txs.stream().filter(t -> t.kind() == Kind.RELEASE && t.bountyId().equals(bountyId)).findFirst()
                 .map(t -> new ReleaseOnChain(t.hash(), t.to(), t.amount(), true));
+    }
+
+    /** Every mined escrow transaction: a simulated chain confirms at once. */
+    @Override
+    public synchronized List<EscrowEntry> confirmedEntries() {
+        return txs.stream().map(t -> new EscrowEntry(switch (t.kind()) {
+            case DEPOSIT -> EscrowEntry.Kind.DEPOSIT;
+            case RELEASE -> EscrowEntry.Kind.RELEASE;
+            case REFUND -> EscrowEntry.Kind.REFUND;
+        }, t.bountyId(), t.hash(), t.kind() == Kind.DEPOSIT ? t.from() : t.to(), t.amount())).toList();
     }
 
     private void debit(WalletAddress from, Usdc amount) {

@@ -152,6 +152,16 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
         });
     }
 
+    /** Every bounty's id, for the in-memory reconciliation books. */
+    List<BountyId> bountyIds() {
+        lock.lock();
+        try {
+            return List.copyOf(bounties.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public List<BountyId> openPastDeadline(Instant now, int limit) {
         return read(() -> bounties.values().stream()

@@ -97,7 +97,7 @@ public final class ReconcilingEscrow implements ReconcileEscrowUseCase, ListDiff
         }
         if (dueAfter != null && lease.get().lastDoneAt() != null
                 && lease.get().lastDoneAt().plus(dueAfter).isAfter(clock.instant())) {
-            leases.release(LEASE, node, lease.get().lastDoneAt());
+            leases.release(LEASE, node, null);
             return Optional.empty();
         }
         try {
@@ -106,7 +106,7 @@ public final class ReconcilingEscrow implements ReconcileEscrowUseCase, ListDiff
             leases.release(LEASE, node, report.finishedAt());
             return Optional.of(report);
         } catch (RuntimeException e) {
-            leases.release(LEASE, node, lease.get().lastDoneAt());
+            leases.release(LEASE, node, null);
             throw e;
         }
     }

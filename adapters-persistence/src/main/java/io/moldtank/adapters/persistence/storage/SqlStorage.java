@@ -91,6 +91,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         int catchUp();
     }
 
+    /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
+    public SqlReconciliation reconciliation() {
+        return new SqlReconciliation(db);
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return db.inTransaction(work);

@@ -13,7 +13,10 @@ public interface Leases {
     /** The lease for {@code holder} until {@code now + ttl}, or empty when another holder has it. */
     Optional<Lease> tryHold(String name, String holder, Duration ttl, Instant now);
 
-    /** Gives the lease up, noting that its work was done at {@code doneAt}; a no-op unless held by {@code holder}. */
+    /**
+     * Gives the lease up, noting that its work was done at {@code doneAt} (null: not done, the last time
+     * stands); a no-op unless held by {@code holder}.
+     */
     void release(String name, String holder, Instant doneAt);
 
     /**
