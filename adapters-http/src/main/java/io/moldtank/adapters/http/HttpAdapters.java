@@ -6,6 +6,7 @@ import io.moldtank.ports.out.guard.NonceStore;
 import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 import io.moldtank.ports.service.Core;
+import io.moldtank.ports.in.reconciliation.ReconciliationUseCases;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -31,7 +32,15 @@ public final class HttpAdapters {
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                      Registry registry, SubmissionReceipts receipts) {
+                      Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation) {
+        /** Without reconciliation's operator routes (they answer 404). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, null);
+        }
+
         /** With receipts signed by a key of this process only (receipts stop verifying once it ends). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator, Registry registry) {
@@ -71,7 +80,13 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"), receipts);
+                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation);
+        }
+
+        /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
+        public Api withReconciliation(ReconciliationUseCases reconciliation) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"));
         }
     }
 
@@ -164,6 +179,8 @@ public final class HttpAdapters {
         DocsService docs = new DocsService(table);
         OperatorService operator = new OperatorService(core, new OperatorAuth(api.operator()), OperatorActions.global(),
                 table);
+        ReconciliationService reconciliation = api.reconciliation() == null ? null : new ReconciliationService(
+                api.reconciliation(), new OperatorAuth(api.operator()), OperatorActions.global(), table);
         EdgeFilter edge = new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table));
         routing.addFilter(edge)
                 .register(AgentsService.PATH, agents)
@@ -172,6 +189,9 @@ public final class HttpAdapters {
                 .register(OperatorService.PATH, operator)
                 .register(docs)
                 .register(receiptKeys);
+        if (reconciliation != null) {
+            routing.register(ReconciliationService.PATH, reconciliation);
+        }
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);
         }

@@ -11,6 +11,9 @@ final class RouteFamily {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** A whole path segment of digits: the operator's numeric ids (reconciliation differences). */
+    private static final Pattern NUMBER = Pattern.compile("(?<=/)\\d{1,18}(?=/|$)");
+
     private final RouteTable table;
     /** Read once routes exist; services register their routes when the routing is built. */
     private volatile Set<String> known;
@@ -25,7 +28,7 @@ final class RouteFamily {
             known = table.templates();
             this.known = known;
         }
-        String p = UUID.matcher(path).replaceAll("{id}");
+        String p = NUMBER.matcher(UUID.matcher(path).replaceAll("{id}")).replaceAll("{id}");
         if (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }

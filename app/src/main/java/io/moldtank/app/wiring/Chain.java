@@ -6,6 +6,7 @@ import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.adapters.chain.ChainAdapters.Network;
 import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import io.moldtank.ports.out.chain.EscrowHistory;
 import io.moldtank.ports.out.chain.PaymentRail;
 import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.service.OutboundUrlGuard;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * The chain from {@code moldtank.chain}: {@code mock} (the in-process escrow, the embedded default)
  * or {@code web3j} against a node — Base, Base Sepolia, or a local node with its own deployment.
  */
-record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> treasury) {
+record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> treasury,
+             Optional<EscrowHistory> history) {
 
     /** {@code mockJournal}: where the mock chain keeps its transactions across restarts, or null for none. */
     static Chain from(Config c, Path mockJournal, Wiring wiring) {
@@ -35,7 +37,8 @@ record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> t
                             + mockJournal.toAbsolutePath() + ")");
                     escrow = opened.chain();
                 }
-                yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail(), Optional.empty());
+                yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail(), Optional.empty(),
+                        Optional.of(escrow));
             }
             case "web3j" -> web3j(c, wiring);
             default -> throw new IllegalArgumentException("moldtank.chain.kind must be mock or web3j, not " + kind);
@@ -68,7 +71,7 @@ record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> t
         Optional<TreasuryGateway> treasury = treasuryKey.map(key -> connection.treasury(key, treasuryJournal));
         wiring.chose("treasury", treasury.isPresent() ? "web3j (withdrawal journal " + treasuryJournal.toAbsolutePath()
                 + ")" : "in-process: moldtank.chain.treasury-key unset, no real deposits or withdrawals");
-        return new Chain(connection.escrow(), rail, treasury);
+        return new Chain(connection.escrow(), rail, treasury, Optional.empty());
     }
 
     /**

@@ -105,9 +105,13 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
-        wiring.provide(HttpAdapters.Api.class, Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
+        HttpAdapters.Api api = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
-                wiring).withRegistry(registry));
+                wiring).withRegistry(registry);
+        var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
+                chain.history(), wiring);
+        reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
+        wiring.provide(HttpAdapters.Api.class, reconciliation.map(r -> api.withReconciliation(r)).orElse(api));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;

@@ -80,8 +80,14 @@ public final class Bounty {
         events.record(new BountyEvent.DepositRequested(id, terms.reward(), now));
     }
 
-    /** The chain confirmed the deposit: only now is the bounty OPEN. */
+    /**
+     * The chain confirmed the deposit: only now is the bounty OPEN. Confirming again with the deposit
+     * already recorded changes nothing (a client whose answer was lost, or reconciliation got there first).
+     */
     public void confirmDeposit(Usdc amount, String txHash, Instant now) {
+        if (depositTx != null && depositTx.equalsIgnoreCase(txHash) && amount.equals(deposited)) {
+            return;
+        }
         requireStatus(BountyStatus.AWAITING_DEPOSIT, "confirm a deposit");
         if (!amount.equals(terms.reward())) {
             throw new Rejection(DEPOSIT_MISMATCH, "deposit of " + amount + " does not match the reward " + terms.reward());

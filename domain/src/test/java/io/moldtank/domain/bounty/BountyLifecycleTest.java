@@ -32,6 +32,18 @@ class BountyLifecycleTest {
     }
 
     @Test
+    void confirming_the_recorded_deposit_again_changes_nothing_and_another_deposit_is_refused() {
+        Bounty b = draftBounty();
+        b.requestDeposit(POSTER, NOW);
+        b.confirmDeposit(REWARD, "0xtx", NOW);
+        b.pullEvents();
+        b.confirmDeposit(REWARD, "0xTX", NOW.plusSeconds(1));
+        assertThat(b.status()).isEqualTo(BountyStatus.OPEN);
+        assertThat(b.pullEvents()).as("no second Opened event").isEmpty();
+        refused(() -> b.confirmDeposit(REWARD, "0xother", NOW), BountyRefusal.ILLEGAL_TRANSITION);
+    }
+
+    @Test
     void a_deposit_that_does_not_match_the_reward_is_refused_and_changes_nothing() {
         Bounty b = draftBounty();
         b.requestDeposit(POSTER, NOW);

@@ -7,9 +7,7 @@ import io.moldtank.domain.reconciliation.EscrowEntry;
 import io.moldtank.domain.reconciliation.EscrowReconciliation;
 import io.moldtank.domain.reconciliation.Repair;
 import io.moldtank.ports.in.Outcome;
-import io.moldtank.ports.in.reconciliation.AcknowledgeDifferenceUseCase;
-import io.moldtank.ports.in.reconciliation.ListDifferencesQuery;
-import io.moldtank.ports.in.reconciliation.ReconcileEscrowUseCase;
+import io.moldtank.ports.in.reconciliation.ReconciliationUseCases;
 import io.moldtank.ports.in.reconciliation.ReconciliationReport;
 import io.moldtank.ports.out.chain.EscrowHistory;
 import io.moldtank.ports.out.storage.DifferenceLog;
@@ -35,8 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * transitions, and keeps every other difference for an operator. It never pays. One node at a time,
  * through a lease in the shared database.
  */
-public final class ReconcilingEscrow implements ReconcileEscrowUseCase, ListDifferencesQuery,
-        AcknowledgeDifferenceUseCase {
+public final class ReconcilingEscrow implements ReconciliationUseCases {
     static final String LEASE = "escrow-reconciliation";
     private static final int PAGE = 500;
 
