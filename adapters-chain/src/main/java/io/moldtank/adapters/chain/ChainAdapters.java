@@ -2,6 +2,7 @@ package io.moldtank.adapters.chain;
 
 import io.moldtank.ports.service.UrlPolicy;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import io.moldtank.ports.out.chain.EscrowHistory;
 import io.moldtank.ports.out.chain.PaymentRail;
 import io.moldtank.ports.out.chain.TreasuryGateway;
 import java.net.InetSocketAddress;
@@ -30,6 +31,12 @@ public final class ChainAdapters {
     /** An open connection; closing it stops web3j's HTTP client and schedulers. */
     public interface Connection extends AutoCloseable {
         EscrowGateway escrow();
+
+        /**
+         * The escrow's confirmed movements, for reconciliation. The same instance on every call: it keeps
+         * what it has scanned, so later calls read only new blocks.
+         */
+        EscrowHistory escrowHistory();
 
         /**
          * Pays winners' x402 endpoints in USDC from the payout wallet with EIP-3009 authorizations. The

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.util.Optional;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 /**
  * Decides whether a poster's transaction funded a bounty: a successful receipt on the configured chain
@@ -57,8 +56,8 @@ final class DepositReceipts {
             return new DepositCheck.Pending((int) confirmations, settings.confirmations());
         }
         Log log = deposited.get();
-        BigInteger amount = Numeric.toBigInt(log.getData().substring(0, 66));
+        BigInteger amount = EscrowAbi.firstWord(log.getData());
         return new DepositCheck.Confirmed(Usdc.fromOnChain(amount),
-                new WalletAddress("0x" + log.getTopics().get(2).substring(26)));
+                new WalletAddress(EscrowAbi.indexedAddress(log.getTopics().get(2))));
     }
 }

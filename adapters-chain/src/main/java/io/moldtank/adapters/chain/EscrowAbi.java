@@ -11,6 +11,7 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.utils.Numeric;
 
 /**
  * Calldata and event topics of MoldTankEscrow and the ERC-20 calls around it, encoded by hand with
@@ -21,11 +22,13 @@ final class EscrowAbi {
     static final Event DEPOSITED = new Event("Deposited", List.of(
             new TypeReference<Bytes32>(true) { }, new TypeReference<Address>(true) { },
             new TypeReference<Uint256>() { }, new TypeReference<Uint64>() { }));
-    static final Event RELEASED = new Event("Released", List.of(
-            new TypeReference<Bytes32>(true) { }, new TypeReference<Address>(true) { },
-            new TypeReference<Uint256>() { }));
+    static final Event RELEASED = movement("Released");
+    static final Event REFUNDED = movement("Refunded");
+    static final Event EMERGENCY_WITHDRAWN = movement("EmergencyWithdrawn");
     static final String DEPOSITED_TOPIC = EventEncoder.encode(DEPOSITED);
     static final String RELEASED_TOPIC = EventEncoder.encode(RELEASED);
+    static final String REFUNDED_TOPIC = EventEncoder.encode(REFUNDED);
+    static final String EMERGENCY_WITHDRAWN_TOPIC = EventEncoder.encode(EMERGENCY_WITHDRAWN);
     /** ERC-20 {@code Transfer(address indexed from, address indexed to, uint256 value)}. */
     static final String TRANSFER_TOPIC = EventEncoder.encode(new Event("Transfer", List.of(
             new TypeReference<Address>(true) { }, new TypeReference<Address>(true) { },
@@ -56,6 +59,22 @@ final class EscrowAbi {
 
     static String balanceOf(String owner) {
         return encode("balanceOf", new Address(owner));
+    }
+
+    /** The address in an indexed topic (the last 20 of its 32 bytes). */
+    static String indexedAddress(String topic) {
+        return "0x" + topic.substring(26);
+    }
+
+    /** The first 32-byte word of a log's data: the amount in every escrow and ERC-20 event used here. */
+    static BigInteger firstWord(String data) {
+        return Numeric.toBigInt(data.substring(0, 66));
+    }
+
+    /** The shape of the escrow's movement events: {@code (bytes32 indexed bountyId, address indexed, uint256 amount)}. */
+    private static Event movement(String name) {
+        return new Event(name, List.of(new TypeReference<Bytes32>(true) { }, new TypeReference<Address>(true) { },
+                new TypeReference<Uint256>() { }));
     }
 
     private static String encode(String name, org.web3j.abi.datatypes.Type<?>... args) {

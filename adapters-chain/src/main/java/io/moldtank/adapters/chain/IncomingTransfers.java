@@ -64,11 +64,11 @@ final class IncomingTransfers {
             return new Incoming.Pending((int) confirmations, settings.confirmations());
         }
         Log log = toTreasury.get(0);
-        BigInteger value = Numeric.toBigInt(log.getData().substring(0, 66));
+        BigInteger value = EscrowAbi.firstWord(log.getData());
         if (value.signum() == 0 || value.bitLength() > 63) {
             return new Incoming.Invalid("transaction " + txHash + " transferred " + value + " units, not a creditable amount");
         }
-        return new Incoming.Confirmed(new WalletAddress("0x" + log.getTopics().get(1).substring(26)),
+        return new Incoming.Confirmed(new WalletAddress(EscrowAbi.indexedAddress(log.getTopics().get(1))),
                 Usdc.fromOnChain(value));
     }
 }

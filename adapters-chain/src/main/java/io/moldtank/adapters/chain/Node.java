@@ -49,6 +49,17 @@ final class Node {
         for (String t : topics) {
             filter.addSingleTopic(t);
         }
+        return logs(filter);
+    }
+
+    /** Logs whose first topic is any of {@code events}: several event types in one eth_getLogs. */
+    List<Log> logsOfAny(String address, BigInteger from, BigInteger to, List<String> events) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(from), DefaultBlockParameter.valueOf(to), address);
+        filter.addOptionalTopics(events.toArray(String[]::new));
+        return logs(filter);
+    }
+
+    private List<Log> logs(EthFilter filter) {
         return send("eth_getLogs", web3j.ethGetLogs(filter)).getLogs().stream()
                 .map(r -> (Log) ((EthLog.LogObject) r).get()).toList();
     }

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.utils.Numeric;
 
 /**
  * Finds a bounty's Released event with eth_getLogs (topic 1 = the bounty id), scanning from the escrow's
@@ -59,8 +58,8 @@ final class ReleaseLogs {
     }
 
     private ReleaseOnChain toRelease(Log log, BigInteger head) {
-        String winner = "0x" + log.getTopics().get(2).substring(26);
-        BigInteger amount = Numeric.toBigInt(log.getData().substring(0, 66));
+        String winner = EscrowAbi.indexedAddress(log.getTopics().get(2));
+        BigInteger amount = EscrowAbi.firstWord(log.getData());
         long confirmations = head.subtract(log.getBlockNumber()).longValueExact() + 1;
         return new ReleaseOnChain(log.getTransactionHash(), new WalletAddress(winner), Usdc.fromOnChain(amount),
                 confirmations >= settings.confirmations());

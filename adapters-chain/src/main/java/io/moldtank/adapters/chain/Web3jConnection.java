@@ -10,6 +10,7 @@ import io.moldtank.ports.out.chain.TreasuryGateway;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import io.moldtank.ports.out.chain.EscrowGateway;
+import io.moldtank.ports.out.chain.EscrowHistory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -21,6 +22,7 @@ final class Web3jConnection implements Connection {
     private final ChainSettings settings;
     private final Node node;
     private final Web3jEscrowGateway escrow;
+    private final EscrowLogs history;
     private final long chainId;
 
     private Web3jConnection(Web3j web3j, ChainSettings settings, Node node, Web3jEscrowGateway escrow, long chainId) {
@@ -28,6 +30,7 @@ final class Web3jConnection implements Connection {
         this.settings = settings;
         this.node = node;
         this.escrow = escrow;
+        this.history = new EscrowLogs(settings, node);
         this.chainId = chainId;
     }
 
@@ -58,6 +61,11 @@ final class Web3jConnection implements Connection {
     @Override
     public EscrowGateway escrow() {
         return escrow;
+    }
+
+    @Override
+    public EscrowHistory escrowHistory() {
+        return history;
     }
 
     @Override

@@ -45,6 +45,9 @@ class EscrowAbiTest {
     void event_topics_match_the_compiled_escrow() throws Exception {
         assertThat(EscrowAbi.DEPOSITED_TOPIC).isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "Deposited")));
         assertThat(EscrowAbi.RELEASED_TOPIC).isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "Released")));
+        assertThat(EscrowAbi.REFUNDED_TOPIC).isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "Refunded")));
+        assertThat(EscrowAbi.EMERGENCY_WITHDRAWN_TOPIC)
+                .isEqualTo(Hash.sha3String(signature("MoldTankEscrow", "event", "EmergencyWithdrawn")));
         assertThat(EscrowAbi.TRANSFER_TOPIC).isEqualTo(Hash.sha3String(signature("TestUSDC", "event", "Transfer")));
     }
 

@@ -69,6 +69,14 @@ final class LocalChain implements AutoCloseable {
                 "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
     }
 
+    /** The local settings with other confirmations and log window (fromBlock 0). */
+    ChainAdapters.ChainSettings settings(int confirmations, long logWindow) {
+        ChainAdapters.ChainSettings s = settings();
+        return new ChainAdapters.ChainSettings(s.rpcUrl(), s.chainId(), s.usdcAddress(), s.escrowAddress(),
+                s.qaPrivateKey(), confirmations, 0, s.depositWindow(), s.receiptTimeout(), s.pollInterval(), logWindow,
+                null);
+    }
+
     /** Another ERC-20 with the same code as the configured USDC: a token the adapter must not take for it. */
     String deployToken(String name) {
         return deploy(web3j, "TestUSDC", FunctionEncoder.encodeConstructor(List.of(new Utf8String(name))));
