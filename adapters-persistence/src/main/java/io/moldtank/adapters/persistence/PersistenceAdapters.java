@@ -40,7 +40,9 @@ public final class PersistenceAdapters {
     /** The embedded default: an H2 file database at {@code file} (".mv.db" is appended by H2). */
     public static SqlStore h2File(Path file) {
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + H2_POSTGRES_MODE + H2_DURABLE_COMMITS;
-        return sql(new SqlSettings(url, "sa", "", "public", 8, Duration.ofSeconds(30)));
+        SqlDatabase db = SqlDatabase.open(new SqlSettings(url, "sa", "", "public", 8, Duration.ofSeconds(30)));
+        db.releaseLeasesOfDeadProcesses();
+        return db;
     }
 
     /** Redis at {@code uri} (e.g. redis://127.0.0.1:6379); every key starts with {@code keyPrefix}. */

@@ -150,4 +150,23 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
         wakeups.close();
         dataSource.close();
     }
+
+    /**
+     * An H2 file is opened by one process at a time (H2's file lock), so at open every lease in its
+     * queue belongs to a process that died: freed now, the submission is validated at once instead of
+     * after the lease runs out (6 min by default). The claim still counts as an attempt.
+     */
+    void releaseLeasesOfDeadProcesses() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            int freed = s.executeUpdate("UPDATE submission_queue SET lease_token = NULL, worker_id = NULL, "
+                    + "lease_until = NULL WHERE lease_token IS NOT NULL");
+            if (freed > 0) {
+                org.slf4j.LoggerFactory.getLogger(SqlDatabase.class).atWarn()
+                        .addKeyValue("event", "queue-leases-freed").addKeyValue("count", freed)
+                        .log("freed queue leases held by a process that ended without releasing them");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not free the queue's stale leases: " + e.getMessage(), e);
+        }
+    }
 }

@@ -18,24 +18,24 @@ class H2FileStoreTest {
     Path dir;
 
     @Test
-    void queued_and_leased_items_survive_closing_and_reopening_the_file_database() {
+    void queued_items_survive_a_restart_and_a_lease_of_the_dead_process_is_freed_at_once() {
         TestClock clock = new TestClock();
         Path file = dir.resolve("moldtank");
         try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
             SubmissionQueue queue = store.submissionQueue(clock, 3);
             queue.enqueue(submission(1, 1));
             queue.enqueue(submission(1, 2));
-            queue.claim("w", Duration.ofSeconds(30)).orElseThrow(); // the process "dies" holding it
+            queue.claim("w", Duration.ofMinutes(6)).orElseThrow(); // the process "dies" holding it
         }
         try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
             SubmissionQueue queue = store.submissionQueue(clock, 3);
             assertThat(queue.depth()).isEqualTo(2);
             assertThat(queue.enqueue(submission(1, 1))).isFalse();
-            assertThat(queue.claim("w", Duration.ofSeconds(30)).orElseThrow().item()).isEqualTo(submission(1, 2));
-            clock.advance(Duration.ofSeconds(30));
+            // only one process opens an H2 file: the lease was its dead predecessor's, so no 6 min wait
             QueueClaim redelivered = queue.claim("w", Duration.ofSeconds(30)).orElseThrow();
             assertThat(redelivered.item()).isEqualTo(submission(1, 1));
-            assertThat(redelivered.attempt()).isEqualTo(2);
+            assertThat(redelivered.attempt()).as("the lost claim still counts").isEqualTo(2);
+            assertThat(queue.claim("w", Duration.ofSeconds(30)).orElseThrow().item()).isEqualTo(submission(1, 2));
         }
         assertThat(dir.resolve("moldtank.mv.db")).exists();
     }

@@ -71,7 +71,7 @@ record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> t
         Optional<TreasuryGateway> treasury = treasuryKey.map(key -> connection.treasury(key, treasuryJournal));
         wiring.chose("treasury", treasury.isPresent() ? "web3j (withdrawal journal " + treasuryJournal.toAbsolutePath()
                 + ")" : "in-process: moldtank.chain.treasury-key unset, no real deposits or withdrawals");
-        return new Chain(connection.escrow(), rail, treasury, Optional.empty());
+        return new Chain(connection.escrow(), rail, treasury, Optional.of(connection.escrowHistory()));
     }
 
     /**
