@@ -31,25 +31,12 @@ public final class SandboxBench {
         List<String> bare = bareDockerRun(settings.image(), List.of(), command);
         var bareMs = new ArrayList<Double>();
         var oursMs = new ArrayList<Double>();
-        for (int i = 0; i < rounds + 2; i++) { // the first two rounds warm up and are dropped
-            long t = System.nanoTime();
-            var p = new ProcessBuilder(bare).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0 || !out.equals("1\n")) {
-                throw new IllegalStateException("bare docker run failed: " + out);
-            }
-            double b = (System.nanoTime() - t) / 1e6;
-            t = System.nanoTime();
+        interleave(rounds, bareMs, () -> runBare(bare, "1\n"), oursMs, () -> {
             var r = sandbox.run(new SandboxRun(Map.of("solution.py", "x = 1\n"), command, Duration.ofSeconds(60)));
             if (r.exitCode() != 0 || !r.stdout().equals("1\n")) {
                 throw new IllegalStateException("sandbox run failed: " + r);
             }
-            double o = (System.nanoTime() - t) / 1e6;
-            if (i >= 2) {
-                bareMs.add(b);
-                oursMs.add(o);
-            }
-        }
+        });
         System.out.printf("per run (%d interleaved rounds, %s):%n", rounds, command);
         System.out.printf("  bare docker run   median %6.0f ms  p90 %6.0f ms%n", pct(bareMs, 50), pct(bareMs, 90));
         System.out.printf("  DockerSandbox.run median %6.0f ms  p90 %6.0f ms%n", pct(oursMs, 50), pct(oursMs, 90));
@@ -97,29 +84,46 @@ public final class SandboxBench {
                 "-e", "PYTHONDONTWRITEBYTECODE=1"), "python3 -m pytest -q -p no:cacheprovider");
         var bareMs = new ArrayList<Double>();
         var oursMs = new ArrayList<Double>();
-        for (int i = 0; i < rounds + 2; i++) { // the first two rounds warm up and are dropped
-            long t = System.nanoTime();
-            var p = new ProcessBuilder(bare).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0 || !out.contains("2 passed")) {
-                throw new IllegalStateException("bare pytest run failed: " + out);
-            }
-            double b = (System.nanoTime() - t) / 1e6;
-            t = System.nanoTime();
+        interleave(rounds, bareMs, () -> runBare(bare, "2 passed"), oursMs, () -> {
             var vote = validator.validate(request);
             if (vote.kind() != Kind.PASS) {
                 throw new IllegalStateException("validation did not pass: " + vote);
             }
+        });
+        System.out.printf("trivial pytest bounty (%d interleaved rounds, 1 at a time):%n", rounds);
+        System.out.printf("  bare docker run of pytest       median %6.0f ms  p90 %6.0f ms%n", pct(bareMs, 50), pct(bareMs, 90));
+        System.out.printf("  TestRunnerValidator (evidence)  median %6.0f ms  p90 %6.0f ms%n", pct(oursMs, 50), pct(oursMs, 90));
+        System.out.printf("  ratio ours/bare (median) %.2f%n", pct(oursMs, 50) / pct(bareMs, 50));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Bare and ours one after the other, {@code rounds} times after two warm-up rounds, so both see the same machine. */
+    private static void interleave(int rounds, List<Double> bareMs, Step bare, List<Double> oursMs, Step ours)
+            throws Exception {
+        for (int i = 0; i < rounds + 2; i++) {
+            long t = System.nanoTime();
+            bare.run();
+            double b = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            ours.run();
             double o = (System.nanoTime() - t) / 1e6;
             if (i >= 2) {
                 bareMs.add(b);
                 oursMs.add(o);
             }
         }
-        System.out.printf("trivial pytest bounty (%d interleaved rounds, 1 at a time):%n", rounds);
-        System.out.printf("  bare docker run of pytest       median %6.0f ms  p90 %6.0f ms%n", pct(bareMs, 50), pct(bareMs, 90));
-        System.out.printf("  TestRunnerValidator (evidence)  median %6.0f ms  p90 %6.0f ms%n", pct(oursMs, 50), pct(oursMs, 90));
-        System.out.printf("  ratio ours/bare (median) %.2f%n", pct(oursMs, 50) / pct(bareMs, 50));
+    }
+
+    private static void runBare(List<String> command, String expected) throws Exception {
+        var p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0 || !out.contains(expected)) {
+            throw new IllegalStateException("bare docker run failed: " + out);
+        }
     }
 
     private static List<String> bareDockerRun(String image, List<String> extra, String command) {
