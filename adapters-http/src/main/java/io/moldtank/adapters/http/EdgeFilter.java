@@ -12,6 +12,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ final class EdgeFilter implements Filter {
                 throw ApiProblem.tooLarge(Exchange.MAX_BODY);
             }
             limits.spend("ip:" + ip, RateLimits.bucketOf(method, path));
+            decodable(req);
             chain.proceed();
         } catch (ApiProblem p) {
             // Thrown before routing, so the routing's error handlers are not in the way yet.
@@ -77,6 +79,21 @@ final class EdgeFilter implements Filter {
         }
     }
 
+    /**
+     * Decodes the whole query once, here: Helidon decodes it lazily and throws from whichever handler
+     * reads it first ({@code ?limit=%} fails with StringIndexOutOfBoundsException, {@code %zz} with
+     * IllegalArgumentException), so a handler would otherwise turn a client's typo into a 500.
+     */
+    private static void decodable(RoutingRequest req) {
+        try {
+            for (String name : req.query().names()) {
+                req.query().all(name);
+            }
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("query", "not valid percent-encoded UTF-8");
+        }
+    }
+
     /** Also called by {@link Problems}: Helidon clears headers before an error handler writes. */
     static void securityHeaders(io.helidon.webserver.http.ServerResponse res) {
         for (Header h : SECURITY_HEADERS) {
@@ -86,7 +103,13 @@ final class EdgeFilter implements Filter {
 
     /** CORS headers again, for answers written by an error handler. */
     void corsOnError(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
-        req.headers().first(ORIGIN).filter(corsOrigins::contains).ifPresent(origin -> {
+        Optional<String> sent;
+        try {
+            sent = RequestHeaders.single(req.headers(), ORIGIN);
+        } catch (ApiProblem repeated) {
+            return; // the problem being written is the answer; a repeated Origin earns no CORS headers
+        }
+        sent.filter(corsOrigins::contains).ifPresent(origin -> {
             res.header("Access-Control-Allow-Origin", origin);
             res.header("Vary", "Origin");
             res.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
@@ -95,7 +118,7 @@ final class EdgeFilter implements Filter {
 
     /** Adds CORS headers for allowed origins; answers a preflight itself (true). */
     private boolean cors(RoutingRequest req, RoutingResponse res, Method method) {
-        String origin = req.headers().first(ORIGIN).orElse(null);
+        String origin = RequestHeaders.single(req.headers(), ORIGIN).orElse(null);
         boolean allowed = origin != null && corsOrigins.contains(origin);
         if (allowed) {
             res.header("Access-Control-Allow-Origin", origin);
@@ -109,7 +132,10 @@ final class EdgeFilter implements Filter {
                         "Authorization, Content-Type, X-Timestamp, X-Nonce, Idempotency-Key");
                 res.header("Access-Control-Max-Age", "600");
             }
-            res.status(allowed ? Status.NO_CONTENT_204 : Status.FORBIDDEN_403).send();
+            if (!allowed) {
+                throw ApiProblem.forbidden("origin-not-allowed", "this origin is not on the CORS allow-list");
+            }
+            res.status(Status.NO_CONTENT_204).send();
             return true;
         }
         return false;
