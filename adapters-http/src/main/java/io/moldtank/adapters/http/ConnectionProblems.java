@@ -1,5 +1,6 @@
 package io.moldtank.adapters.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -10,7 +11,8 @@ import io.helidon.webserver.http.DirectHandlers;
  * Answers for requests Helidon refuses before routing (a broken request line or header, a URI or headers
  * too long, a refused WebSocket upgrade): problem+json like every other error, instead of Helidon's
  * text/plain. Helidon reports a few malformed prologues (a control character in the method) as an internal
- * error wrapping an IllegalArgumentException; that is the client's bad request, not a server fault.
+ * error wrapping an IllegalArgumentException, and a request whose headers end early (the client closed
+ * its side) as one wrapping InsufficientDataAvailableException; both are the client's bad request.
  */
 final class ConnectionProblems implements DirectHandler {
     private static final System.Logger LOG = System.getLogger(ConnectionProblems.class.getName());
@@ -28,7 +30,8 @@ final class ConnectionProblems implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType event, Status status,
                                     ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
         int code = status.code();
-        if (code >= 500 && causedBy(thrown, IllegalArgumentException.class)) {
+        if (code >= 500 && (causedBy(thrown, IllegalArgumentException.class)
+                || causedBy(thrown, DataReader.InsufficientDataAvailableException.class))) {
             code = 400;
         }
         if (code >= 500) {

@@ -7,6 +7,7 @@ import io.helidon.http.HttpMediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one place request headers are read. A header the API relies on (credentials, timestamps, nonces,
@@ -16,6 +17,9 @@ import java.util.Optional;
  * into a null or an exception.
  */
 final class RequestHeaders {
+    /** type "/" subtype, both RFC 9110 tokens. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private RequestHeaders() {
     }
 
@@ -46,14 +50,18 @@ final class RequestHeaders {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            String type = HttpMediaType.create(raw.get()).mediaType().text();
-            if (type.isBlank() || type.startsWith("/") || type.endsWith("/")) {
-                throw new IllegalArgumentException("no type or subtype");
-            }
-            return Optional.of(type.toLowerCase(Locale.ROOT));
-        } catch (RuntimeException e) {
+        String value = raw.get();
+        int semicolon = value.indexOf(';');
+        String type = (semicolon < 0 ? value : value.substring(0, semicolon)).strip();
+        if (!MEDIA_TYPE.matcher(type).matches()) {
             throw ApiProblem.invalid("Content-Type", "a media type such as application/json");
         }
+        try {
+            // parameters too: Helidon's parser throws on a broken one ("application/json; charset=\"")
+            HttpMediaType.create(value);
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("Content-Type", "a media type such as application/json; charset=utf-8");
+        }
+        return Optional.of(type.toLowerCase(Locale.ROOT));
     }
 }
