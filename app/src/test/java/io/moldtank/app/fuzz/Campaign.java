@@ -22,6 +22,8 @@ final class Campaign implements AutoCloseable {
     private long inputs;
     private long serverErrors;
     private long changedOnRefusal;
+    /** Answers by class: "2xx", "4xx", "101", "none" (raw bytes the server dropped), "5xx". */
+    private final java.util.Map<String, Long> answers = new java.util.TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
 
     Campaign() {
@@ -51,6 +53,8 @@ final class Campaign implements AutoCloseable {
         last = totals.snapshot();
         List<String> wrong = oracle.violations(r, reply, before, last);
         inputs++;
+        int s = reply.status();
+        answers.merge(s == 101 ? "101" : s <= 0 ? "none" : s / 100 + "xx", 1L, Long::sum);
         if (reply.status() >= 500) {
             serverErrors++;
         }
@@ -65,6 +69,10 @@ final class Campaign implements AutoCloseable {
 
     long inputs() {
         return inputs;
+    }
+
+    java.util.Map<String, Long> answers() {
+        return java.util.Map.copyOf(answers);
     }
 
     long serverErrors() {

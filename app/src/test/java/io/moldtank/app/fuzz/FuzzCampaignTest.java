@@ -38,10 +38,11 @@ class FuzzCampaignTest {
                     seed: %d
                     5xx: %d
                     refused requests that changed storage: %d
+                    answers by class: %s
                     inputs breaking any property: %d
                     duration: %d s
                     """.formatted(campaign.inputs(), seed, campaign.serverErrors(), campaign.changedOnRefusal(),
-                    campaign.failures().size(), took.toSeconds());
+                    new java.util.TreeMap<>(campaign.answers()), campaign.failures().size(), took.toSeconds());
             System.out.print(report);
             Path out = Path.of(System.getProperty("fuzz.report", "target/fuzz-report.txt"));
             Files.createDirectories(out.toAbsolutePath().getParent());

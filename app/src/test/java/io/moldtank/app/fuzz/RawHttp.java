@@ -67,6 +67,10 @@ final class RawHttp {
 
     private static Reply read(InputStream in, long start, int timeoutMillis) throws IOException {
         String head = head(in);
+        // An interim answer (100 Continue to an Expect header) is not the answer: read on to the final one.
+        while (head != null && head.matches("(?s)HTTP/1\\.\\d 1(?!01)\\d\\d .*")) {
+            head = head(in);
+        }
         if (head == null) {
             return new Reply(0, Map.of(), new byte[0], millis(start), false);
         }
