@@ -80,6 +80,8 @@ public final class MoldTankServer {
                 .shutdownHook(false)
                 // Features are listed here, not discovered, so what runs is what this file says.
                 .featuresDiscoverServices(false)
+                // Requests refused before routing get problem+json too, not Helidon's text/plain.
+                .directHandlers(HttpAdapters.connectionProblems())
                 .addFeature(observe(wiring))
                 .routing(routing -> routing(routing, wiring));
         wiring.find(Core.class).ifPresent(core -> wiring.find(EventFeed.class).ifPresent(feed -> {

@@ -36,6 +36,32 @@ final class ApiProblem extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** Not readable HTTP: broken framing, a body shorter than announced, a malformed request line. */
+    static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "bad-request", "Bad request", detail, List.of(), null);
+    }
+
+    /**
+     * A status Helidon decided before any handler ran (a bad prologue, an oversized header), as the
+     * documented reason code for that status; an unexpected 5xx stays an internal error.
+     */
+    static ApiProblem ofStatus(int status, String detail) {
+        String code = switch (status) {
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 408 -> "request-timeout";
+            case 413 -> "body-too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "unsupported-media-type";
+            case 431 -> "headers-too-large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal-error" : "bad-request";
+        };
+        String title = status >= 500 ? "Internal error" : "Bad request";
+        return new ApiProblem(status, code, title, status >= 500 ? "the server failed; retry later" : detail, List.of(), null);
+    }
+
     static ApiProblem unauthorized(String detail) {
         return new ApiProblem(401, "unauthorized", "Not authenticated", detail, List.of(), null);
     }

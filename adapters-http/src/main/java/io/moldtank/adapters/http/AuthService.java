@@ -65,7 +65,8 @@ final class AuthService implements HttpService {
 
     /** The authority the client addressed; an EIP-4361 message is bound to it. */
     private static String host(ServerRequest req) {
-        return req.headers().first(io.helidon.http.HeaderNames.HOST).orElse("moldtank");
+        return RequestHeaders.single(req.headers(), io.helidon.http.HeaderNames.HOST).filter(h -> !h.isBlank())
+                .orElse("moldtank");
     }
 
     private void login(ServerRequest req, ServerResponse res) {

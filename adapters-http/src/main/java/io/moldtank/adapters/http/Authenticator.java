@@ -72,7 +72,7 @@ final class Authenticator {
      * registered wallet, or an AgentSig signed by the key it registers.
      */
     void registration(ServerRequest req, byte[] body, byte[] signingKey, String wallet) {
-        String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        String auth = RequestHeaders.single(req.headers(), HeaderNames.AUTHORIZATION).orElse("");
         if (auth.startsWith("Bearer ")) {
             if (tokens == null) {
                 throw ApiProblem.unauthorized("wallet login is not enabled here; sign with AgentSig register");
@@ -106,8 +106,8 @@ final class Authenticator {
     }
 
     private Signed parse(ServerRequest req, byte[] body) {
-        String auth = req.headers().first(HeaderNames.AUTHORIZATION)
-                .orElseThrow(() -> ApiProblem.unauthorized("missing Authorization: AgentSig <agentId>:<signature>"));
+        String auth = RequestHeaders.credential(req.headers(), HeaderNames.AUTHORIZATION,
+                "missing Authorization: AgentSig <agentId>:<signature>");
         var m = HEADER.matcher(auth);
         if (!m.matches()) {
             throw ApiProblem.unauthorized("Authorization must be AgentSig <agentId>:<base64 signature>");
@@ -126,8 +126,8 @@ final class Authenticator {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.unauthorized("signature must be base64");
         }
-        String ts = req.headers().first(TIMESTAMP).orElseThrow(() -> ApiProblem.unauthorized("missing X-Timestamp"));
-        String nonce = req.headers().first(NONCE).orElseThrow(() -> ApiProblem.unauthorized("missing X-Nonce"));
+        String ts = RequestHeaders.credential(req.headers(), TIMESTAMP, "missing X-Timestamp");
+        String nonce = RequestHeaders.credential(req.headers(), NONCE, "missing X-Nonce");
         if (!SECONDS.matcher(ts).matches()) {
             throw ApiProblem.unauthorized("X-Timestamp must be unix seconds");
         }

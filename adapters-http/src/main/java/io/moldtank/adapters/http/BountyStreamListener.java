@@ -26,6 +26,7 @@ final class BountyStreamListener implements WsListener {
     static final String PATH = HttpAdapters.API_ROOT + "/bounties/{id}/stream";
     private static final Pattern STREAM = Pattern.compile("/api/v1/bounties/([0-9a-f-]{36})/stream");
     private static final int MAX_REPLAY = 10_000;
+    private static final io.helidon.http.HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
 
     /** What every connection shares. */
     record Settings(EventFeed feed, GetBountyQuery bounties, Clock clock, Duration heartbeat, int capacity) {
@@ -55,8 +56,14 @@ final class BountyStreamListener implements WsListener {
         if (!(settings.bounties().bounty(bounty) instanceof Outcome.Done<?>)) {
             throw new WsUpgradeException("unknown bounty " + bounty);
         }
-        String lastSeen = prologue.query().first("after")
-                .orElseGet(() -> headers.first(HeaderNames.create("Last-Event-ID")).orElse("0"));
+        String lastSeen;
+        try {
+            lastSeen = prologue.query().first("after")
+                    .orElseGet(() -> RequestHeaders.single(headers, LAST_EVENT_ID).orElse("0"));
+        } catch (RuntimeException e) {
+            // a repeated Last-Event-ID, or a query Helidon cannot decode (it throws several kinds)
+            throw new WsUpgradeException("after must be one non-negative event id");
+        }
         if (!lastSeen.matches("\\d{1,18}")) {
             throw new WsUpgradeException("after must be a non-negative event id");
         }

@@ -36,15 +36,21 @@ final class Exchange {
                 throw ApiProblem.tooLarge(MAX_BODY);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiProblem.badRequest("the body could not be read: " + e.getMessage());
+        } catch (ApiProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Helidon's entity decoding fails this way on a body shorter than its Content-Length or a broken
+            // chunk header: the client's framing, not a server fault.
+            throw ApiProblem.badRequest("the body could not be read: " + e.getClass().getSimpleName());
         }
     }
 
     /** The JSON body of a request that must carry one. */
     static byte[] jsonBody(ServerRequest req) {
         byte[] body = body(req);
-        String type = req.headers().contentType().map(t -> t.mediaType().text()).orElse("");
+        String type = RequestHeaders.mediaType(req.headers()).orElse("");
         if (body.length > 0 && !type.equals("application/json")) {
             throw ApiProblem.unsupportedMedia();
         }

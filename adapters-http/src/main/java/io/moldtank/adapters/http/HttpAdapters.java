@@ -160,6 +160,14 @@ public final class HttpAdapters {
         ws.endpoint(BountyStreamListener.PATH, () -> new BountyStreamListener(settings));
     }
 
+    /**
+     * Problem+json answers for what the server refuses before routing (malformed request lines and headers,
+     * oversized URIs and headers, refused WebSocket upgrades); set on the server's listener.
+     */
+    public static io.helidon.webserver.http.DirectHandlers connectionProblems() {
+        return ConnectionProblems.handlers();
+    }
+
     /** Messages a stream client may fall behind before it is dropped. */
     public static final int STREAM_BACKLOG = 1024;
 

@@ -35,7 +35,7 @@ final class Idempotency {
     }
 
     void run(ServerRequest req, ServerResponse res, AgentId agent, byte[] body, Supplier<Reply> work) {
-        String key = req.headers().first(KEY).orElse(null);
+        String key = RequestHeaders.single(req.headers(), KEY).orElse(null);
         if (key == null) {
             send(res, work.get());
             return;

@@ -1,6 +1,11 @@
 package io.moldtank.adapters.http;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,7 +16,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
@@ -19,19 +23,25 @@ import java.util.stream.Collectors;
  * (or the reverse), trailing garbage and duplicate keys are all refused with the field named.
  */
 final class Json {
+    static final int MAX_DEPTH = 32;
     static final ObjectMapper MAPPER = strict();
 
     private Json() {
     }
 
     private static ObjectMapper strict() {
-        JsonMapper m = JsonMapper.builder()
+        // No request shape nests more than a few levels; deep input only costs stack and time.
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+        JsonMapper m = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // No list or map of a request holds a null: {"files":{"a":null}} and [null] are refused.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .build();
         // Money and ids travel as strings; a JSON number or boolean in their place is a client bug.
         m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -40,20 +50,31 @@ final class Json {
         return m;
     }
 
+    /**
+     * The one place a body becomes a typed request: strict UTF-8 (no BOM, no invalid or surrogate-encoded
+     * bytes), one JSON object (never null, an array or a scalar), no duplicate keys, no nesting deeper
+     * than {@value #MAX_DEPTH}, no lone surrogate or NUL in any key or string, no null inside an array or
+     * map, numbers within their field's range; anything else is a 400 naming where it is wrong. A handler
+     * therefore never sees a null request, and no string that storage or the JSON writer would choke on.
+     */
     static <T> T read(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw ApiProblem.invalid("", "a JSON body is required");
         }
         try {
-            return MAPPER.readValue(body, type);
+            JsonNode tree = MAPPER.readTree(JsonText.utf8(body));
+            if (tree == null || !tree.isObject()) {
+                throw ApiProblem.invalid("", "a JSON object is required, not " + (tree == null ? "nothing"
+                        : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            JsonText.checkStrings(tree, "");
+            return MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiProblem.invalid(path(e), "unknown field");
         } catch (JsonMappingException e) {
             throw ApiProblem.invalid(path(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiProblem.invalid("", "malformed JSON: " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw ApiProblem.invalid("", "unreadable body");
         }
     }
 

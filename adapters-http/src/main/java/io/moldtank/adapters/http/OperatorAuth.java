@@ -33,7 +33,7 @@ final class OperatorAuth {
         if (operator == null) {
             throw ApiProblem.notFound("route", req.prologue().method().text() + " " + req.path().path());
         }
-        String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        String auth = RequestHeaders.single(req.headers(), HeaderNames.AUTHORIZATION).orElse("");
         if (!auth.startsWith(BEARER)) {
             throw ApiProblem.unauthorized("operator routes need Authorization: Bearer <operator token>");
         }

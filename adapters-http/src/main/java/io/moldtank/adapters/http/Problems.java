@@ -35,9 +35,7 @@ final class Problems {
         });
         routing.error(HttpException.class, (req, res, e) -> {
             cors.accept(req, res);
-            int status = e.status().code();
-            send(res, new ApiProblem(status, status == 404 ? "not-found" : "http-" + status, e.status().reasonPhrase(),
-                    status >= 500 ? "internal error" : e.getMessage(), java.util.List.of(), null));
+            send(res, ApiProblem.ofStatus(e.status().code(), e.getMessage()));
         });
         routing.error(RuntimeException.class, (req, res, e) -> {
             // A bug or an I/O failure: logged in full, answered without internals.
@@ -66,7 +64,8 @@ final class Problems {
         };
     }
 
-    static void send(ServerResponse res, ApiProblem p) {
+    /** The problem document itself; also written by {@link ConnectionProblems} before any routing. */
+    static byte[] body(ApiProblem p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", p.type());
         body.put("title", p.title());
@@ -75,12 +74,16 @@ final class Problems {
         if (!p.errors().isEmpty()) {
             body.put("errors", p.errors());
         }
+        return Json.write(body);
+    }
+
+    static void send(ServerResponse res, ApiProblem p) {
         if (p.retryAfterSeconds() != null) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
         }
         EdgeFilter.securityHeaders(res);
         res.status(Status.create(p.status()));
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
-        res.send(Json.write(body));
+        res.send(body(p));
     }
 }

@@ -80,7 +80,7 @@ final class WalletService implements HttpService {
     private void withdraw(ServerRequest req, ServerResponse res) {
         byte[] body = Exchange.jsonBody(req);
         AgentId agent = auth.agent(req, body);
-        if (req.headers().first(Idempotency.KEY).isEmpty()) {
+        if (RequestHeaders.single(req.headers(), Idempotency.KEY).isEmpty()) {
             throw ApiProblem.invalid("Idempotency-Key", "required: a withdrawal moves money on chain");
         }
         idempotency.run(req, res, agent, body, () -> {

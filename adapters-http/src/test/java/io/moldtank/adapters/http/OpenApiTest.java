@@ -7,6 +7,15 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.moldtank.domain.agent.Agent;
+import io.moldtank.domain.bounty.BountyRefusal;
+import io.moldtank.domain.bounty.SubmissionRefusal;
+import io.moldtank.domain.job.JobRefusal;
+import io.moldtank.domain.ledger.LedgerRefusal;
+import io.moldtank.domain.listing.Listing;
+import io.moldtank.domain.payout.Payout;
+import io.moldtank.domain.review.Review;
+import io.moldtank.ports.in.ServiceRefusal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -67,6 +76,36 @@ class OpenApiTest {
         Set<String> refs = new HashSet<>();
         doc.findValues("$ref").forEach(r -> refs.add(r.asText().replace("#/components/schemas/", "")));
         refs.forEach(ref -> assertThat(doc.at("/components/schemas/" + ref).isMissingNode()).as(ref).isFalse());
+    }
+
+    @Test
+    void every_reason_code_a_problem_can_carry_is_documented_with_its_status() {
+        JsonNode types = served().get("x-problem-types");
+        Set<String> documented = new HashSet<>();
+        types.fieldNames().forEachRemaining(documented::add);
+        Set<String> codes = new HashSet<>();
+        java.util.stream.Stream.of(BountyRefusal.values(), SubmissionRefusal.values(), JobRefusal.values(),
+                Agent.Refusal.values(), Review.Refusal.values(), LedgerRefusal.values(), Payout.Refusal.values(),
+                ServiceRefusal.values(), Listing.Refusal.values()).flatMap(java.util.Arrays::stream)
+                .forEach(r -> codes.add(r.code()));
+        codes.add("already-reviewed"); // ports.service.Reviewing.Refusal, package-private there
+        java.util.List<ApiProblem> edge = new java.util.ArrayList<>(java.util.List.of(ApiProblem.invalid("f", "m"),
+                ApiProblem.badRequest("d"), ApiProblem.unauthorized("d"), ApiProblem.notFound("x", "y"),
+                ApiProblem.tooLarge(1), ApiProblem.unsupportedMedia(), ApiProblem.idempotencyMismatch(),
+                ApiProblem.tooMany("write", 1)));
+        for (int status = 400; status < 600; status++) {
+            edge.add(ApiProblem.ofStatus(status, "d"));
+        }
+        edge.forEach(p -> {
+            String code = p.type().substring(ApiProblem.TYPE_ROOT.length());
+            codes.add(code);
+            if (types.has(code) && p.status() < 500 && !code.equals("bad-request")) {
+                assertThat(types.get(code).get("status").asInt()).as(code).isEqualTo(p.status());
+            }
+        });
+        codes.addAll(java.util.List.of("internal-error", "guard-unavailable", "idempotency-in-flight", "not-your-wallet",
+                "origin-not-allowed"));
+        assertThat(documented).containsAll(codes);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.service.Core;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -45,8 +46,28 @@ final class Api {
         var wallet = new HttpAdapters.WalletAuth(challenge, http.get("auth.chain-id").asLong().orElse(8453L), "k1",
                 Map.of("k1", jwtKey));
         return new HttpAdapters.Api(core, guards.nonces(), guards.rateLimiter(),
-                guards.idempotency(), wiring.clock(), origins, HttpAdapters.Buckets.SEED_003,
+                guards.idempotency(), wiring.clock(), origins, buckets(http.get("limits")),
                 wallet, operator(operator, wiring), null, receipts(receipts, receiptKeyFile, wiring));
+    }
+
+    /**
+     * {@code moldtank.http.limits.<discovery|read|write>.<capacity|refill>}: token buckets per
+     * caller IP and per agent, each key defaulting to seed 003's size, so an operator (or a fuzzer or a
+     * benchmark that must not be throttled) can tune one without restating the others.
+     */
+    static HttpAdapters.Buckets buckets(Config node) {
+        HttpAdapters.Buckets seed = HttpAdapters.Buckets.SEED_003;
+        return new HttpAdapters.Buckets(bucket(node.get("discovery"), seed.discovery()),
+                bucket(node.get("read"), seed.read()), bucket(node.get("write"), seed.write()));
+    }
+
+    private static RateLimiter.BucketSpec bucket(Config node, RateLimiter.BucketSpec seed) {
+        try {
+            return new RateLimiter.BucketSpec(node.get("capacity").asLong().orElse(seed.capacity()),
+                    node.get("refill").asLong().orElse(seed.refillPerMinute()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(node.key() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
