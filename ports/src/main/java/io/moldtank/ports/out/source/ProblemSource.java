@@ -19,6 +19,9 @@ public interface ProblemSource {
      */
     Fetch fetchSince(Instant since, Instant now, Limits limits);
 
+    /** Where a person reads the post: the draft links to it. */
+    String linkTo(SourcePost post);
+
     /** How much one run may read, and how hard it may retry. */
     record Limits(int maxPages, long maxBytes, java.time.Duration firstWindow, int maxRetries) {
         public Limits {
