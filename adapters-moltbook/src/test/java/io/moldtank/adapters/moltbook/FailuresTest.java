@@ -9,7 +9,6 @@ import static io.moldtank.adapters.moltbook.Fixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moldtank.adapters.moltbook.FakeMoltbook.Reply;
-import io.moldtank.adapters.moltbook.Fixtures.RecordingSleeper;
 import io.moldtank.ports.out.source.ProblemSource.Fetch;
 import io.moldtank.ports.out.source.ProblemSource.Limits;
 import java.io.IOException;
@@ -17,28 +16,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FailuresTest {
+class FailuresTest extends AgainstFakeMoltbook {
     private static final Limits TWO_RETRIES = new Limits(10, 1 << 20, Duration.ofDays(1), 2);
 
-    private FakeMoltbook moltbook;
-    private final RecordingSleeper sleeper = new RecordingSleeper();
-
-    @BeforeEach
-    void start() throws IOException {
-        moltbook = new FakeMoltbook();
-    }
-
-    @AfterEach
-    void stop() {
-        moltbook.close();
-    }
-
     private Fetch run(Duration timeout, Limits limits) {
-        return MoltbookAdapters.problemSource(Fixtures.settings(moltbook.baseUrl(), sleeper)
+        return MoltbookAdapters.problemSource(settings()
                 .withRequestTimeout(timeout)).fetchSince(null, NOW, limits);
     }
 

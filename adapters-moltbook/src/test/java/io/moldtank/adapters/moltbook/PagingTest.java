@@ -12,30 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moldtank.adapters.moltbook.FakeMoltbook.Received;
 import io.moldtank.adapters.moltbook.FakeMoltbook.Reply;
-import io.moldtank.adapters.moltbook.Fixtures.RecordingSleeper;
 import io.moldtank.ports.out.source.ProblemSource;
 import io.moldtank.ports.out.source.ProblemSource.Fetch;
 import io.moldtank.ports.out.source.ProblemSource.Limits;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PagingTest {
-    private FakeMoltbook moltbook;
+class PagingTest extends AgainstFakeMoltbook {
     private ProblemSource source;
 
     @BeforeEach
-    void start() throws Exception {
-        moltbook = new FakeMoltbook();
-        source = MoltbookAdapters.problemSource(Fixtures.settings(moltbook.baseUrl(), new RecordingSleeper())
-                .withSubmolt("general").withPageSize(20));
-    }
-
-    @AfterEach
-    void stop() {
-        moltbook.close();
+    void source() {
+        source = MoltbookAdapters.problemSource(settings().withSubmolt("general").withPageSize(20));
     }
 
     @Test

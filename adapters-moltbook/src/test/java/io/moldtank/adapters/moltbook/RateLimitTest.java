@@ -7,34 +7,17 @@ import static io.moldtank.adapters.moltbook.Fixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moldtank.adapters.moltbook.FakeMoltbook.Reply;
-import io.moldtank.adapters.moltbook.Fixtures.RecordingSleeper;
 import io.moldtank.ports.out.source.ProblemSource.Fetch;
 import io.moldtank.ports.out.source.ProblemSource.Limits;
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
+class RateLimitTest extends AgainstFakeMoltbook {
     /** No retries at all: a 429 must still be waited out and the same page asked again. */
     private static final Limits NO_RETRIES = new Limits(10, 1 << 20, Duration.ofDays(1), 0);
 
-    private FakeMoltbook moltbook;
-    private final RecordingSleeper sleeper = new RecordingSleeper();
-
-    @BeforeEach
-    void start() throws IOException {
-        moltbook = new FakeMoltbook();
-    }
-
-    @AfterEach
-    void stop() {
-        moltbook.close();
-    }
-
     private Fetch run() {
-        return MoltbookAdapters.problemSource(Fixtures.settings(moltbook.baseUrl(), sleeper))
+        return MoltbookAdapters.problemSource(settings())
                 .fetchSince(null, NOW, NO_RETRIES);
     }
 
