@@ -33,6 +33,13 @@ final class MoltbookSource implements ProblemSource {
         this.fetcher = new PageFetcher(http, settings.sleeper(), settings.requestTimeout());
     }
 
+    /** The post's page on the site: the API's base without its {@code /api/v1}, then {@code /post/<id>}. */
+    @Override
+    public String linkTo(SourcePost post) {
+        String base = settings.baseUrl().toString().replaceFirst("/+$", "").replaceFirst("/api/v\\d+$", "");
+        return base + "/post/" + URLEncoder.encode(post.id(), StandardCharsets.UTF_8);
+    }
+
     @Override
     public Fetch fetchSince(Instant since, Instant now, Limits limits) {
         Objects.requireNonNull(now, "now");

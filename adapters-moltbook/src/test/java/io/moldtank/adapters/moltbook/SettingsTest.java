@@ -24,6 +24,14 @@ class SettingsTest {
         assertThat(MoltbookAdapters.problemSource(s)).isNotNull();
     }
 
+    @Test
+    void a_draft_links_to_the_posts_page_on_the_site_not_to_the_api() {
+        var source = MoltbookAdapters.problemSource(Settings.of(API_KEY));
+        var post = new io.moldtank.domain.scraper.SourcePost("3f1c a/b", "t", "c", null, "", null, 0, 0, 0, false, false,
+                java.time.Instant.EPOCH);
+        assertThat(source.linkTo(post)).isEqualTo("https://www.moltbook.com/post/3f1c+a%2Fb");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:8080/api/v1", "http://127.4.5.6/api/v1", "http://localhost:1/api/v1",
             "http://LOCALHOST/api/v1", "http://[::1]:9/api/v1", "https://mirror.example.org/api/v1"})
