@@ -97,9 +97,17 @@ final class TestSystem {
                 .routing(this::routing);
     }
 
+    /** Reconciliation over the same in-memory storage and escrow, for its operator routes. */
+    final io.moldtank.ports.memory.InMemoryReconciliation reconciliationStore =
+            new io.moldtank.ports.memory.InMemoryReconciliation(storage);
+    final io.moldtank.ports.service.ReconcilingEscrow reconciliation = new io.moldtank.ports.service.ReconcilingEscrow(
+            Storage.of(storage), reconciliationStore, reconciliationStore, reconciliationStore, escrow, clock, "test",
+            Duration.ofMinutes(5));
+
     void routing(HttpRouting.Builder routing) {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
-                idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry);
+                idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
+                .withReconciliation(reconciliation);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 

@@ -26,6 +26,7 @@ import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.queue.SubmissionQueue;
 import io.moldtank.ports.out.validation.Validator;
 import io.moldtank.ports.service.Core;
+import io.moldtank.ports.service.RequeueingSubmissions;
 import io.moldtank.ports.service.Storage;
 import io.moldtank.ports.service.ValidationSettings;
 import java.nio.file.Path;
@@ -120,7 +121,9 @@ public final class Marketplace {
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
-        wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics));
+        wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
+                new RequeueingSubmissions(storage, queue, wiring.clock()),
+                m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));
         return core;
     }
 

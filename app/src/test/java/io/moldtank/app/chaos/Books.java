@@ -25,6 +25,8 @@ final class Books {
 
     final Map<String, Bounty> bounties = new HashMap<>();
     final Map<String, Long> submissions = new HashMap<>();
+    /** submission id → status (QUEUED, VALIDATING, PASSED, FAILED, DEAD_LETTERED). */
+    final Map<String, String> submissionStatus = new HashMap<>();
     /** bounty id → payout tx hash, for confirmed payouts. */
     final Map<String, String> paid = new HashMap<>();
     final List<Release> releases = new ArrayList<>();
@@ -39,9 +41,10 @@ final class Books {
                     b.bounties.put(rs.getString(1), new Bounty(rs.getString(2), rs.getString(3)));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, sequence_no FROM submissions")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, sequence_no, status FROM submissions")) {
                 while (rs.next()) {
                     b.submissions.put(rs.getString(1), rs.getLong(2));
+                    b.submissionStatus.put(rs.getString(1), rs.getString(3));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT bounty_id, tx_hash FROM payouts WHERE status = 'CONFIRMED'")) {

@@ -26,8 +26,13 @@ final class KillNineLoop {
     private static final String SOLUTION = "def add(a, b):\\n    return a + b\\n";
 
     /** What the loop saw: the counts go in the README's reliability section. */
+    /**
+     * {@code deadLettered}: submissions whose validation was killed more than max-attempts times; the
+     * queue counts a claim a crash interrupted (a poison submission that kills its worker must not loop
+     * forever), so they wait for a person on the operator API instead of being paid.
+     */
     record Figures(int rounds, int kills, int acknowledged, List<String> lost, List<String> paidTwice,
-                   List<String> differences, int repaired, int paid) {
+                   List<String> differences, int repaired, int paid, int deadLettered) {
     }
 
     /** One bounty's progress as the agents were told it (2xx answers only). */
@@ -90,17 +95,28 @@ final class KillNineLoop {
         Books books = Books.read(dir);
         checkDisk(books);
         int paid = 0;
+        int deadLettered = 0;
         for (Flow f : flows.values()) {
-            if (f.submission != null) {
-                if (books.releasesOf(f.id) != 1 || !books.paid.containsKey(f.id)) {
-                    lost.add("bounty " + f.id + " was not paid exactly once: " + books.releasesOf(f.id) + " release(s)");
-                } else {
-                    paid++;
+            if (f.submission == null) {
+                continue;
+            }
+            String status = books.submissionStatus.getOrDefault(f.submission, "missing");
+            switch (status) {
+                case "PASSED" -> {
+                    if (books.releasesOf(f.id) != 1 || !books.paid.containsKey(f.id)) {
+                        lost.add("bounty " + f.id + " passed but was not paid exactly once: " + books.releasesOf(f.id)
+                                + " release(s)");
+                    } else {
+                        paid++;
+                    }
                 }
+                case "DEAD_LETTERED" -> deadLettered++;
+                default -> lost.add("submission " + f.submission + " of bounty " + f.id + " is " + status
+                        + " after the system settled (the honest solution must pass)");
             }
         }
         return new Figures(rounds, kills, acknowledged, List.copyOf(lost), List.copyOf(paidTwice),
-                List.copyOf(differences), repaired, paid);
+                List.copyOf(differences), repaired, paid, deadLettered);
     }
 
     /** The next step of a bounty's flow; stops at the first answer that did not come (the job is dying). */
@@ -229,18 +245,43 @@ final class KillNineLoop {
         }
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < until) {
-            long unpaid = flows.values().stream().filter(f -> f.submission != null)
-                    .filter(f -> !status(f).orElse("").equals("PAID")).count();
-            if (unpaid == 0) {
+            Set<String> settled = settledBounties();
+            if (flows.values().stream().filter(f -> f.submission != null).allMatch(f -> settled.contains(f.id))) {
                 break;
             }
-            Thread.sleep(1000);
+            Thread.sleep(3000);
         }
         var run = poster.operator("POST", "/api/v1/admin/reconciliation/runs", TOKEN);
+        for (int i = 0; i < 10 && run.isPresent() && run.get().status() == 429; i++) {
+            Thread.sleep(6000); // the write bucket refills 10 a minute
+            run = poster.operator("POST", "/api/v1/admin/reconciliation/runs", TOKEN);
+        }
         if (run.isEmpty() || run.get().status() != 200) {
             throw new IllegalStateException("the final reconciliation run failed: " + run);
         }
         run.get().body().path("differences").forEach(d -> differences.add(d.toString()));
+    }
+
+    /**
+     * Bounties paid, and those whose submission waits for a person: one list call per 100 bounties and
+     * one operator call, so polling stays inside the read buckets (a GET per bounty would not).
+     */
+    private Set<String> settledBounties() {
+        Set<String> settled = new java.util.HashSet<>();
+        String after = null;
+        do {
+            var page = poster.get("/api/v1/bounties?status=PAID&limit=100" + (after == null ? "" : "&after=" + after));
+            if (page.isEmpty() || page.get().status() != 200) {
+                return settled;
+            }
+            page.get().body().path("items").forEach(b -> settled.add(b.path("id").asText()));
+            JsonNode next = page.get().body().path("next");
+            after = next.isNull() || next.isMissingNode() ? null : next.asText();
+        } while (after != null);
+        var dead = poster.operator("GET", "/api/v1/admin/submissions/dead-lettered?limit=500", TOKEN);
+        dead.filter(r -> r.status() == 200).ifPresent(r -> r.body().path("items")
+                .forEach(s -> settled.add(s.path("bountyId").asText())));
+        return settled;
     }
 
     private static void require(Optional<ChaosAgent.Reply> r, int status, String what) {

@@ -26,9 +26,9 @@ class KillNineLoopTest {
                 : java.nio.file.Files.createDirectories(Path.of(System.getProperty("moldtank.kill9.dir")));
         var figures = new KillNineLoop(work, seed).run(rounds);
         System.out.printf("kill9: seed=%d rounds=%d kills=%d acknowledged=%d lost=%d paidTwice=%d differences=%d "
-                        + "repairedByReconciliation=%d paidExactlyOnce=%d%n", seed, figures.rounds(), figures.kills(),
-                figures.acknowledged(), figures.lost().size(), figures.paidTwice().size(), figures.differences().size(),
-                figures.repaired(), figures.paid());
+                        + "repairedByReconciliation=%d paidExactlyOnce=%d deadLettered=%d%n", seed, figures.rounds(),
+                figures.kills(), figures.acknowledged(), figures.lost().size(), figures.paidTwice().size(),
+                figures.differences().size(), figures.repaired(), figures.paid(), figures.deadLettered());
         assertThat(figures.kills()).isEqualTo(rounds);
         assertThat(figures.lost()).as("acknowledged writes lost (seed %d)", seed).isEmpty();
         assertThat(figures.paidTwice()).as("paid twice or to a non-winner (seed %d)", seed).isEmpty();

@@ -200,6 +200,15 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
     }
 
     @Override
+    public List<Submission> undecidedBefore(Instant before, int limit) {
+        return read(() -> submissions.values().stream()
+                .filter(s -> s.status() == SubmissionStatus.QUEUED || s.status() == SubmissionStatus.VALIDATING)
+                .filter(s -> s.receivedAt().isBefore(before))
+                .sorted(Comparator.comparing(SubmissionSnapshot::receivedAt).thenComparing(s -> s.id().value()))
+                .limit(Math.max(0, limit)).map(Submission::restore).toList());
+    }
+
+    @Override
     public void saveSubmission(Submission submission) {
         atomically(() -> {
             SubmissionSnapshot next = submission.snapshot();

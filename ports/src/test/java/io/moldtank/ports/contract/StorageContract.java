@@ -232,6 +232,29 @@ public interface StorageContract {
     }
 
     @Test
+    default void undecided_submissions_received_before_a_time_are_listed_oldest_first() {
+        Storage s = storage();
+        Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");
+        List<Submission> subs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var content = content("undecided " + i);
+            var slot = b.submit(new SubmissionId(UUID.randomUUID()), agent(20 + i).id(), content.hash(), T0.plusSeconds(i));
+            subs.add(Submission.received(b.id(), slot, content));
+        }
+        s.saveBounty().saveBounty(b);
+        subs.forEach(s.saveSubmission()::saveSubmission);
+        Submission validating = s.loadSubmission().loadSubmission(subs.get(1).id()).orElseThrow();
+        validating.startAttempt(T0.plusSeconds(5));
+        s.saveSubmission().saveSubmission(validating);
+
+        assertThat(s.loadSubmission().undecidedBefore(T0.plusSeconds(2), 10)).extracting(Submission::id)
+                .as("queued or validating, received before the time").containsExactly(subs.get(0).id(), subs.get(1).id());
+        assertThat(s.loadSubmission().undecidedBefore(T0.plusSeconds(10), 1)).extracting(Submission::id)
+                .containsExactly(subs.get(0).id());
+        assertThat(s.loadSubmission().undecidedBefore(T0, 10)).isEmpty();
+    }
+
+    @Test
     default void a_second_submission_under_a_taken_sequence_is_refused() {
         Storage s = storage();
         Bounty b = openBounty(saved(s, 1).id(), 10, T0, "go");

@@ -158,6 +158,12 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
     }
 
     @Override
+    public List<Submission> undecidedBefore(Instant before, int limit) {
+        return db.read("list undecided submissions", c -> Submissions.undecidedBefore(c, before, limit)).stream()
+                .map(Submission::restore).toList();
+    }
+
+    @Override
     public void saveSubmission(Submission submission) {
         SubmissionSnapshot snapshot = submission.snapshot();
         db.write("save submission " + snapshot.id(), c -> {

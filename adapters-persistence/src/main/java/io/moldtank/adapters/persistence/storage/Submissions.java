@@ -112,11 +112,29 @@ final class Submissions {
      * simple per-row load beats a paged join. No status index: dead letters are rare and this is not a hot path.
      */
     static List<SubmissionSnapshot> deadLettered(Connection c, int limit) throws SQLException {
+        return byStatus(c, List.of(SubmissionStatus.DEAD_LETTERED), java.time.Instant.MAX, limit);
+    }
+
+    /** Undecided submissions received before {@code before}: the stranded-item sweep reads a handful at a time. */
+    static List<SubmissionSnapshot> undecidedBefore(Connection c, java.time.Instant before, int limit)
+            throws SQLException {
+        return byStatus(c, List.of(SubmissionStatus.QUEUED, SubmissionStatus.VALIDATING), before, limit);
+    }
+
+    private static List<SubmissionSnapshot> byStatus(Connection c, List<SubmissionStatus> statuses,
+                                                     java.time.Instant before, int limit) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM submissions WHERE status = ? "
-                + "ORDER BY received_at, id LIMIT ?")) {
-            ps.setString(1, SubmissionStatus.DEAD_LETTERED.name());
-            ps.setInt(2, Math.max(0, limit));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM submissions WHERE status IN ("
+                + Rows.placeholders(statuses.size()) + ")" + (before.equals(java.time.Instant.MAX) ? ""
+                : " AND received_at < ?") + " ORDER BY received_at, id LIMIT ?")) {
+            int i = 1;
+            for (SubmissionStatus s : statuses) {
+                ps.setString(i++, s.name());
+            }
+            if (!before.equals(java.time.Instant.MAX)) {
+                Rows.instant(ps, i++, before);
+            }
+            ps.setInt(i, Math.max(0, limit));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(Rows.uuid(rs, "id"));

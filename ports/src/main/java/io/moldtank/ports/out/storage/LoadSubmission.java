@@ -3,6 +3,7 @@ package io.moldtank.ports.out.storage;
 import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.bounty.Submission;
 import io.moldtank.domain.bounty.SubmissionId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +18,10 @@ public interface LoadSubmission {
 
     /** Submissions waiting for a person's decision (DEAD_LETTERED), oldest received first. */
     List<Submission> deadLettered(int limit);
+
+    /**
+     * Submissions not yet decided (QUEUED or VALIDATING) received before {@code before}, oldest first: what
+     * a crash between storing a submission and queueing it may have left without a queue item.
+     */
+    List<Submission> undecidedBefore(Instant before, int limit);
 }
