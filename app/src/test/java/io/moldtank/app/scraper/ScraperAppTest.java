@@ -75,8 +75,15 @@ class ScraperAppTest {
 
     private static JsonNode call(MoldTankApp app, String method, String path, String body, int status) throws Exception {
         Http1Client client = Http1Client.builder().baseUri("http://localhost:" + app.port()).build();
-        var req = client.method(io.helidon.http.Method.create(method), path)
+        String[] pathAndQuery = path.split("\\?", 2);
+        var req = client.method(io.helidon.http.Method.create(method)).path(pathAndQuery[0])
                 .header(HeaderNames.AUTHORIZATION, "Bearer " + TOKEN);
+        if (pathAndQuery.length == 2) {
+            for (String kv : pathAndQuery[1].split("&")) {
+                String[] p = kv.split("=", 2);
+                req.queryParam(p[0], p[1]);
+            }
+        }
         try (Http1ClientResponse r = body == null ? req.request()
                 : req.header(HeaderNames.CONTENT_TYPE, "application/json").submit(body)) {
             String text = r.as(String.class);
