@@ -89,7 +89,8 @@ final class BountyRequests {
         return null;
     }
 
-    private static Acceptance acceptance(Fields f, AcceptanceDto a) {
+    /** Also the operator's edit of a scraped draft's acceptance (DraftsService). */
+    static Acceptance acceptance(Fields f, AcceptanceDto a) {
         if (f.present("acceptance", a) == null) {
             return null;
         }

@@ -7,6 +7,8 @@ import io.moldtank.ports.out.guard.RateLimiter;
 import io.moldtank.ports.out.guard.RateLimiter.BucketSpec;
 import io.moldtank.ports.service.Core;
 import io.moldtank.ports.in.reconciliation.ReconciliationUseCases;
+import io.moldtank.ports.in.scraper.ReviewDraftsUseCase;
+import io.moldtank.ports.in.scraper.ScrapeUseCase;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -32,13 +34,14 @@ public final class HttpAdapters {
      */
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                      Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation) {
-        /** Without reconciliation's operator routes (they answer 404). */
+                      Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                      Scraper scraper) {
+        /** Without reconciliation's and the scraper's operator routes (they answer 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                    Registry registry, SubmissionReceipts receipts) {
             this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, null);
+                    receipts, null, null);
         }
 
         /** With receipts signed by a key of this process only (receipts stop verifying once it ends). */
@@ -80,13 +83,27 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation);
+                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"));
+                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper);
+        }
+
+        /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
+        public Api withScraper(Scraper scraper) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"));
+        }
+    }
+
+    /** The Moltbook scraper's use cases, for its operator routes. */
+    public record Scraper(ScrapeUseCase runs, ReviewDraftsUseCase drafts) {
+        public Scraper {
+            Objects.requireNonNull(runs, "runs");
+            Objects.requireNonNull(drafts, "drafts");
         }
     }
 
@@ -189,6 +206,8 @@ public final class HttpAdapters {
                 table);
         ReconciliationService reconciliation = api.reconciliation() == null ? null : new ReconciliationService(
                 api.reconciliation(), new OperatorAuth(api.operator()), OperatorActions.global(), table);
+        DraftsService drafts = api.scraper() == null ? null : new DraftsService(api.scraper().drafts(),
+                api.scraper().runs(), new OperatorAuth(api.operator()), OperatorActions.global(), table);
         EdgeFilter edge = new EdgeFilter(limits, api.corsOrigins(), ApiMetrics.global(), new RouteFamily(table));
         routing.addFilter(edge)
                 .register(AgentsService.PATH, agents)
@@ -199,6 +218,9 @@ public final class HttpAdapters {
                 .register(receiptKeys);
         if (reconciliation != null) {
             routing.register(ReconciliationService.PATH, reconciliation);
+        }
+        if (drafts != null) {
+            routing.register(DraftsService.PATH, drafts);
         }
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);

@@ -104,10 +104,24 @@ final class TestSystem {
             Storage.of(storage), reconciliationStore, reconciliationStore, reconciliationStore, escrow, clock, "test",
             Duration.ofMinutes(5));
 
+    /** The scraper over a fixed list of posts, for its operator routes. */
+    final io.moldtank.ports.memory.FixedProblemSource moltbook = new io.moldtank.ports.memory.FixedProblemSource();
+    final io.moldtank.ports.memory.InMemoryDraftStore draftStore = new io.moldtank.ports.memory.InMemoryDraftStore();
+
     void routing(HttpRouting.Builder routing) {
+        // the core is made in the constructor, after field initialisers ran: the scraper is built here
+        var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
+        var scraper = new io.moldtank.ports.service.ScrapingProblems(
+            draftStore, reconciliationStore, moltbook, new io.moldtank.ports.in.scraper.ScraperSettings(
+            io.moldtank.domain.scraper.CronSchedule.parse("0 6 * * *"),
+            io.moldtank.domain.scraper.WishPatterns.withExtra(List.of()), io.moldtank.domain.scraper.RewardBands.DEFAULT,
+            3, new io.moldtank.ports.out.source.ProblemSource.Limits(5, 1 << 20, Duration.ofDays(1), 1),
+            io.moldtank.ports.in.scraper.ScraperSettings.Mode.REVIEW, io.moldtank.domain.money.Usdc.ofWhole(10),
+            Duration.ofDays(14), Duration.ofMinutes(5), Duration.ofDays(90)), drafts, clock,
+            () -> new UUID(0x7E59, nextId.incrementAndGet()), "test");
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
-                .withReconciliation(reconciliation);
+                .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts));
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 

@@ -112,7 +112,11 @@ public final class Marketplace {
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
-        wiring.provide(HttpAdapters.Api.class, reconciliation.map(r -> api.withReconciliation(r)).orElse(api));
+        var scraper = Scraper.start(m.get("scraper"), core, storage, wiring);
+        scraper.ifPresent(s -> wiring.own("scraper", s));
+        scraper.ifPresent(s -> wiring.provide(io.moldtank.ports.in.scraper.ScrapeUseCase.class, s));
+        HttpAdapters.Api withOperator = reconciliation.map(r -> api.withReconciliation(r)).orElse(api);
+        wiring.provide(HttpAdapters.Api.class, scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
@@ -143,7 +147,8 @@ public final class Marketplace {
                 wiring.chose("storage", "postgres " + url);
                 yield PersistenceAdapters.sql(PersistenceAdapters.SqlSettings.postgres(url,
                         storage.get("postgres.user").asString().orElse("postgres"),
-                        storage.get("postgres.password").asString().orElse("")));
+                        storage.get("postgres.password").asString().orElse(""))
+                        .withSchema(storage.get("postgres.schema").asString().orElse("public")));
             }
             default -> throw new IllegalArgumentException("moldtank.storage.kind must be h2 or postgres, not " + kind);
         };

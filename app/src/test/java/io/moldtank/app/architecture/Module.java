@@ -12,6 +12,7 @@ enum Module {
     ADAPTERS_CHAIN("adapters-chain", "adapters.chain"),
     ADAPTERS_SANDBOX("adapters-sandbox", "adapters.sandbox"),
     ADAPTERS_LLM("adapters-llm", "adapters.llm"),
+    ADAPTERS_MOLTBOOK("adapters-moltbook", "adapters.moltbook"),
     APP("app", "app");
 
     /** The module's directory in the reactor; its artifactId is {@code moldtank-<directory>}. */

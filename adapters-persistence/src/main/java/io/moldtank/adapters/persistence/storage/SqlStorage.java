@@ -91,6 +91,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         int catchUp();
     }
 
+    /** The scraper's drafts and runs on this storage's database. */
+    public SqlDraftStore drafts() {
+        return new SqlDraftStore(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);
