@@ -37,8 +37,10 @@ record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> t
                             + mockJournal.toAbsolutePath() + ")");
                     escrow = opened.chain();
                 }
+                // Reconciliation trusts a chain that outlives the process and is the same for every node: a
+                // journalled mock chain is (one process owns its H2 file); an in-memory one is neither.
                 yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail(), Optional.empty(),
-                        Optional.of(escrow));
+                        mockJournal == null ? Optional.empty() : Optional.of(escrow));
             }
             case "web3j" -> web3j(c, wiring);
             default -> throw new IllegalArgumentException("moldtank.chain.kind must be mock or web3j, not " + kind);

@@ -70,7 +70,8 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
             r.loop.start();
             return Optional.of(r);
         }
-        wiring.chose("reconciliation", history.isEmpty() ? "off: this chain adapter cannot list its escrow history"
+        wiring.chose("reconciliation", history.isEmpty() ? "off: the mock chain without a journal lives in this"
+                + " process only (lost on restart, one per node), so it is no source of truth to reconcile with"
                 : "off: moldtank.reconciliation.enabled=false");
         return Optional.empty();
     }
