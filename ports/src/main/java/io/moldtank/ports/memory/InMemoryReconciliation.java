@@ -46,8 +46,9 @@ public final class InMemoryReconciliation implements ReconciliationBooks, Differ
 
     @Override
     public List<BookEntry> booksClaimingChainMoney(BountyId after, int limit) {
-        return storage.bountyIds().stream().sorted(Comparator.comparing(BountyId::value))
-                .filter(id -> after == null || id.value().compareTo(after.value()) > 0)
+        // the canonical text's order is the byte order a database sorts uuids by (Java's compareTo is signed)
+        return storage.bountyIds().stream().sorted(Comparator.comparing(id -> id.value().toString()))
+                .filter(id -> after == null || id.value().toString().compareTo(after.value().toString()) > 0)
                 .map(this::book).flatMap(Optional::stream)
                 .filter(b -> b.depositTx() != null || b.status() == BountyStatus.PAID
                         || b.payout().map(p -> p.status() == PayoutStatus.CONFIRMED).orElse(false))

@@ -72,16 +72,21 @@ public interface ReconciliationContract {
         Subject s = subject();
         Agent poster = agent(1);
         s.storage().agents().saveAgent(poster);
+        List<BountyId> all = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            s.storage().saveBounty().saveBounty(openBounty(poster.id(), 1 + i, T0, "p"));
+            Bounty b = openBounty(poster.id(), 1 + i, T0, "p");
+            s.storage().saveBounty().saveBounty(b);
+            all.add(b.id());
         }
+        // the store's own id order (PostgreSQL compares a uuid's bytes unsigned, not as Java's UUID does):
+        // pages after the last id seen cover every bounty once
         List<BookEntry> first = s.books().booksClaimingChainMoney(null, 3);
         List<BookEntry> rest = s.books().booksClaimingChainMoney(first.get(2).bountyId(), 3);
         assertThat(first).hasSize(3);
         assertThat(rest).hasSize(2);
-        assertThat(first.get(0).bountyId().value()).isLessThan(first.get(1).bountyId().value());
-        assertThat(rest).extracting(BookEntry::bountyId).doesNotContainAnyElementsOf(
-                first.stream().map(BookEntry::bountyId).toList());
+        List<BountyId> paged = new java.util.ArrayList<>(first.stream().map(BookEntry::bountyId).toList());
+        paged.addAll(rest.stream().map(BookEntry::bountyId).toList());
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
