@@ -119,6 +119,7 @@ public final class Marketplace {
         HttpAdapters.Api wired = wiring.provide(HttpAdapters.Api.class,
                 scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
         OperatorConsole.provide(m.get("console"), wired, storage, chain.history().orElse(null), feed, wiring);
+        MoneyMetrics.register(storage.operatorConsole(), chain.history().orElse(null));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
