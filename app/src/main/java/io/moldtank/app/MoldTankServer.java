@@ -8,6 +8,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.moldtank.adapters.http.HttpAdapters;
+import io.moldtank.adapters.http.console.Console;
 import io.moldtank.app.wiring.Marketplace;
 import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.ports.service.Core;
@@ -92,11 +93,13 @@ public final class MoldTankServer {
     }
 
     /**
-     * Application routes: the agent API (/api/v1, /skill.md) over the wired core, when one is wired;
+     * Application routes: the agent API (/api/v1, /skill.md) over the wired core, when one is wired, and
+     * the operator console (/console) when an operator token is set;
      * tests that call this get the same routes.
      */
     public static void routing(HttpRouting.Builder routing, Wiring wiring) {
         wiring.find(HttpAdapters.Api.class).ifPresent(api -> HttpAdapters.register(routing, api));
+        wiring.find(Console.Parts.class).ifPresent(parts -> Console.register(routing, parts));
     }
 
     static ObserveFeature observe(Wiring wiring) {

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.moldtank.domain.bounty.SubmissionId;
 import io.moldtank.domain.payout.PayoutId;
 import io.moldtank.ports.in.payout.ResolvePayoutCommand;
+import io.moldtank.ports.in.validation.RequeueDeadLetterUseCase.RequeueDeadLetterCommand;
 import io.moldtank.ports.in.validation.ResolveDeadLetterCommand;
 import io.moldtank.ports.service.Core;
 import java.util.regex.Pattern;
@@ -49,7 +50,8 @@ final class OperatorService implements HttpService {
                 .post("/payouts/{id}/resolution", this::resolvePayout)
                 .get("/submissions/dead-lettered", this::deadLettered)
                 .post("/submissions/{id}/resolution", this::resolveDeadLetter)
-                .post("/submissions/{id}/rerun", this::rerun);
+                .post("/submissions/{id}/rerun", this::rerun)
+                .post("/submissions/{id}/requeue", this::requeue);
     }
 
     /** Reruns the last round on the same panel (same image) and shows whether it matches; records nothing. */
@@ -66,6 +68,13 @@ final class OperatorService implements HttpService {
             m.put("rerun", rerun.rerun().stream().map(VerdictViews::vote).toList());
             return m;
         });
+    }
+
+    /** Back to the queue for one more round (after the cause, e.g. a judge's outage, is fixed). */
+    private void requeue(ServerRequest req, ServerResponse res) {
+        act(req, res, "requeue-dead-letter", target(req), operator -> Views.submission(Problems.valueOf(
+                core.validating().requeue(new RequeueDeadLetterCommand(new SubmissionId(Exchange.pathId(req, "id")),
+                        operator)))));
     }
 
     private void parked(ServerRequest req, ServerResponse res) {

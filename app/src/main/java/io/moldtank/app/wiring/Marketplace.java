@@ -116,7 +116,10 @@ public final class Marketplace {
         scraper.ifPresent(s -> wiring.own("scraper", s));
         scraper.ifPresent(s -> wiring.provide(io.moldtank.ports.in.scraper.ScrapeUseCase.class, s));
         HttpAdapters.Api withOperator = reconciliation.map(r -> api.withReconciliation(r)).orElse(api);
-        wiring.provide(HttpAdapters.Api.class, scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
+        HttpAdapters.Api wired = wiring.provide(HttpAdapters.Api.class,
+                scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
+        OperatorConsole.provide(m.get("console"), wired, storage, chain.history().orElse(null), feed, wiring);
+        MoneyMetrics.register(storage.operatorConsole(), chain.history().orElse(null));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;

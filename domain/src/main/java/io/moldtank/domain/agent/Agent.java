@@ -11,7 +11,7 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
                     long version) {
 
     public enum Refusal implements Reason {
-        AGENT_DEACTIVATED, NOT_SELF, WALLET_REGISTERED;
+        AGENT_DEACTIVATED, NOT_SELF, WALLET_REGISTERED, AGENT_ACTIVE;
     }
 
     public record Registered(AgentId agentId, WalletAddress wallet, Instant occurredAt) implements DomainEvent {
@@ -21,6 +21,9 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
     }
 
     public record Deactivated(AgentId agentId, Instant occurredAt) implements DomainEvent {
+    }
+
+    public record Reactivated(AgentId agentId, Instant occurredAt) implements DomainEvent {
     }
 
     public Agent {
@@ -43,6 +46,20 @@ public record Agent(AgentId id, WalletAddress wallet, AgentProfile profile, Agen
     public Agent deactivate(AgentId by) {
         requireActiveSelf(by);
         return new Agent(id, wallet, profile, AgentStatus.DEACTIVATED, registeredAt, version);
+    }
+
+    /** An operator stops an agent (abuse, a stolen key); its history stays. Twice is a typed refusal. */
+    public Agent deactivateByOperator() {
+        requireActive();
+        return new Agent(id, wallet, profile, AgentStatus.DEACTIVATED, registeredAt, version);
+    }
+
+    /** An operator lets a deactivated agent act again. */
+    public Agent reactivateByOperator() {
+        if (status == AgentStatus.ACTIVE) {
+            throw new Rejection(Refusal.AGENT_ACTIVE, "agent " + id + " is already active");
+        }
+        return new Agent(id, wallet, profile, AgentStatus.ACTIVE, registeredAt, version);
     }
 
     public void requireActive() {

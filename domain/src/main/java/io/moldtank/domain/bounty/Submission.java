@@ -170,6 +170,21 @@ public final class Submission {
         events.record(new BountyEvent.ManuallyResolved(bountyId, id, passed, operator, note, now));
     }
 
+    /**
+     * A person sends a dead-lettered submission back to the queue for one more round (the cause, e.g. a
+     * judge's outage, is fixed); a round that fails to decide again dead-letters it again.
+     */
+    public void requeueManually(String operator, Instant now) {
+        if (status != SubmissionStatus.DEAD_LETTERED) {
+            throw new Rejection(NOT_DEAD_LETTERED, "submission is " + status);
+        }
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("a manual requeue names its operator");
+        }
+        status = SubmissionStatus.QUEUED;
+        events.record(new BountyEvent.RetryScheduled(bountyId, id, attempts, "requeued by " + operator, now));
+    }
+
     public List<Vote> currentRound() {
         return votes.stream().filter(v -> v.attempt() == attempts).map(CastVote::vote).toList();
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * row in one transaction.
  */
 public final class ValidatingSubmission implements ValidateNextUseCase, ResolveDeadLetterUseCase,
-        ListDeadLettersQuery {
+        RequeueDeadLetterUseCase, ListDeadLettersQuery {
     private final Storage storage;
     private final BountyStore bounties;
     private final SubmissionQueue queue;
@@ -130,6 +130,24 @@ public final class ValidatingSubmission implements ValidateNextUseCase, ResolveD
                     return Outcome.done(s.snapshot());
                 })
                 .orElseGet(() -> Outcome.notFound("submission", c.submissionId())));
+    }
+
+    /** Back to QUEUED in one transaction, then into the queue (idempotent; the stranded sweep covers a crash between). */
+    @Override
+    public Outcome<SubmissionSnapshot> requeue(RequeueDeadLetterCommand c) {
+        Outcome<SubmissionSnapshot> done = Retrying.inTransaction(storage.tx(), () -> storage.loadSubmission()
+                .loadSubmission(c.submissionId())
+                .<Outcome<SubmissionSnapshot>>map(s -> {
+                    s.requeueManually(c.operator(), clock.instant());
+                    save(s);
+                    return Outcome.done(s.snapshot());
+                })
+                .orElseGet(() -> Outcome.notFound("submission", c.submissionId())));
+        if (done instanceof Outcome.Done<SubmissionSnapshot> d) {
+            queue.enqueue(new io.moldtank.ports.out.queue.QueuedSubmission(d.value().bountyId(), d.value().sequence(),
+                    d.value().id()));
+        }
+        return done;
     }
 
     /** Saves the submission; a final verdict goes to the bounty, and an award schedules its payout. */

@@ -56,6 +56,7 @@ final class EventJson {
             case Agent.Registered e -> "agent.registered";
             case Agent.Updated e -> "agent.updated";
             case Agent.Deactivated e -> "agent.deactivated";
+            case Agent.Reactivated e -> "agent.reactivated";
             // JobProposed -> job.proposed; no job event carries the delivered result
             case JobEvent e -> "job." + e.getClass().getSimpleName().substring("Job".length()).toLowerCase(Locale.ROOT);
             default -> "other." + event.getClass().getSimpleName();

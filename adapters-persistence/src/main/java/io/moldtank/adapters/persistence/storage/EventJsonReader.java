@@ -155,6 +155,7 @@ final class EventJsonReader {
         byName.put("agent.registered", Agent.Registered.class);
         byName.put("agent.updated", Agent.Updated.class);
         byName.put("agent.deactivated", Agent.Deactivated.class);
+        byName.put("agent.reactivated", Agent.Reactivated.class);
         return Map.copyOf(byName);
     }
 

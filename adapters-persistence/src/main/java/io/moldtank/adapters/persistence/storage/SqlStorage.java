@@ -96,6 +96,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlDraftStore(db);
     }
 
+    /** The operator console's audit log and money sums on this storage's database. */
+    public SqlOperatorConsole operatorConsole() {
+        return new SqlOperatorConsole(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);

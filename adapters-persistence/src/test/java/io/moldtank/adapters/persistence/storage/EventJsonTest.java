@@ -58,7 +58,7 @@ class EventJsonTest {
                 new PayoutEvent(new PayoutId(UUID.fromString("00000000-0000-0000-0000-0000000000e1")), BOUNTY,
                         PayoutStatus.SENT, 2, "0xrelease", null, AT),
                 new Agent.Registered(AGENT, new WalletAddress("0x" + "cd".repeat(20)), AT),
-                new Agent.Deactivated(AGENT, AT));
+                new Agent.Deactivated(AGENT, AT), new Agent.Reactivated(AGENT, AT));
     }
 
     @ParameterizedTest
