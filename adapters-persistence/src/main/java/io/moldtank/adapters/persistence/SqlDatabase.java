@@ -152,18 +152,23 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
     }
 
     /**
-     * An H2 file is opened by one process at a time (H2's file lock), so at open every lease in its
-     * queue belongs to a process that died: freed now, the submission is validated at once instead of
-     * after the lease runs out (6 min by default). The claim still counts as an attempt.
+     * An H2 file is opened by one process at a time (H2's file lock), so at open every lease in it
+     * belongs to a process that died: freed now, a submission is validated at once instead of after its
+     * lease runs out (6 min by default; the claim still counts as an attempt), and a reconciliation or
+     * scraper run the dead process held runs again at start.
      */
     void releaseLeasesOfDeadProcesses() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             int freed = s.executeUpdate("UPDATE submission_queue SET lease_token = NULL, worker_id = NULL, "
                     + "lease_until = NULL WHERE lease_token IS NOT NULL");
+            // the same holds for the periodic work's leases (reconciliation, the scraper): a run the dead
+            // process held would otherwise wait out its max-run before this one could start it
+            freed += s.executeUpdate("UPDATE leases SET holder = NULL, expires_at = TIMESTAMP WITH TIME ZONE "
+                    + "'1970-01-01 00:00:00+00' WHERE holder IS NOT NULL");
             if (freed > 0) {
                 org.slf4j.LoggerFactory.getLogger(SqlDatabase.class).atWarn()
                         .addKeyValue("event", "queue-leases-freed").addKeyValue("count", freed)
-                        .log("freed queue leases held by a process that ended without releasing them");
+                        .log("freed leases held by a process that ended without releasing them");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not free the queue's stale leases: " + e.getMessage(), e);

@@ -39,4 +39,19 @@ class H2FileStoreTest {
         }
         assertThat(dir.resolve("moldtank.mv.db")).exists();
     }
+
+    @Test
+    void a_lease_the_dead_process_held_is_free_when_the_file_is_opened_again() {
+        Path file = dir.resolve("moldtank");
+        java.time.Instant now = java.time.Instant.now();
+        try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
+            assertThat(store.storage().reconciliation().tryHold("scraper", "dead-node", Duration.ofMinutes(15), now))
+                    .isPresent(); // the process "dies" holding it
+        }
+        try (PersistenceAdapters.SqlStore store = PersistenceAdapters.h2File(file)) {
+            var lease = store.storage().reconciliation().tryHold("scraper", "new-node", Duration.ofMinutes(15), now);
+            assertThat(lease).as("no 15 min wait for a lease nobody can hold any more").isPresent();
+            assertThat(lease.get().fence()).isEqualTo(2);
+        }
+    }
 }

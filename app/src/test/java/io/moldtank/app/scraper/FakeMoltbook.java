@@ -11,21 +11,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Moltbook's GET /posts on loopback, one page of posts as its API answers them, for the main job's scraper. */
-final class FakeMoltbook implements AutoCloseable {
-    static final String KEY = "moltbook_sk_scraper_test_key_0123456789";
+public final class FakeMoltbook implements AutoCloseable {
+    public static final String KEY = "moltbook_sk_scraper_test_key_0123456789";
 
-    record Post(String id, String title, String content, int upvotes, int comments, Instant createdAt) {
+    public record Post(String id, String title, String content, int upvotes, int comments, Instant createdAt) {
     }
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
+    /** While set, a page is answered only after a minute: the scraper is "mid-run" for as long as a test needs. */
+    public final java.util.concurrent.atomic.AtomicBoolean stall = new java.util.concurrent.atomic.AtomicBoolean();
     final AtomicInteger unauthorized = new AtomicInteger();
 
-    FakeMoltbook() throws IOException {
+    public FakeMoltbook() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/posts", exchange -> {
             requests.incrementAndGet();
+            if (stall.get()) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 unauthorized.incrementAndGet();
             }
@@ -36,14 +45,15 @@ final class FakeMoltbook implements AutoCloseable {
                 out.write(body);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
-    void add(Post p) {
+    public void add(Post p) {
         posts.add(p);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     }
 
