@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,22 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
         for (String kind : List.of("open-bounty", "mark-paid", "mark-refunded")) {
             repairs(kind);
         }
-        // read from the database: another node's run may have found or cleared them
-        registry.getOrCreate(Gauge.builder("moldtank.reconciliation.differences.open",
-                        () -> service.openDifferences(10_000).size())
-                .description("differences between the escrow on chain and the books that wait for an operator"));
+        CURRENT.set(service);
         this.loop = Thread.ofPlatform().daemon().name("moldtank-reconciliation").unstarted(this::run);
+    }
+
+    /**
+     * The gauge is registered once per JVM (the registry is global) and reads the live service, so a
+     * second wiring in the same JVM (tests, a restart in place) is not shadowed by a closed one. Read from
+     * the database: another node's run may have found or cleared differences.
+     */
+    private static final AtomicReference<ReconcilingEscrow> CURRENT = new AtomicReference<>();
+
+    static {
+        Metrics.globalRegistry().getOrCreate(Gauge.builder("moldtank.reconciliation.differences.open", () -> {
+            ReconcilingEscrow live = CURRENT.get();
+            return live == null ? 0 : live.openDifferences(10_000).size();
+        }).description("differences between the escrow on chain and the books that wait for an operator"));
     }
 
     /** The service, started; empty (and said in the log) when the chain cannot list its escrow history. */
@@ -170,6 +182,7 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        CURRENT.compareAndSet(service, null);
         running = false;
         loop.interrupt();
         loop.join(5_000);
