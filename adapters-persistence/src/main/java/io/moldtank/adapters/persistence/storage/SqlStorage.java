@@ -101,6 +101,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlOperatorConsole(db);
     }
 
+    /** The webhook outbox on this storage's database and transactions. */
+    public SqlWebhooks webhooks() {
+        return new SqlWebhooks(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);
