@@ -13,6 +13,7 @@ enum Module {
     ADAPTERS_SANDBOX("adapters-sandbox", "adapters.sandbox"),
     ADAPTERS_LLM("adapters-llm", "adapters.llm"),
     ADAPTERS_MOLTBOOK("adapters-moltbook", "adapters.moltbook"),
+    ADAPTERS_WEBHOOKS("adapters-webhooks", "adapters.webhooks"),
     APP("app", "app");
 
     /** The module's directory in the reactor; its artifactId is {@code moldtank-<directory>}. */
