@@ -9,6 +9,7 @@ import io.moldtank.ports.service.Core;
 import io.moldtank.ports.in.reconciliation.ReconciliationUseCases;
 import io.moldtank.ports.in.scraper.ReviewDraftsUseCase;
 import io.moldtank.ports.in.scraper.ScrapeUseCase;
+import io.moldtank.ports.in.webhook.WebhookUseCases;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -35,7 +36,16 @@ public final class HttpAdapters {
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                      Scraper scraper) {
+                      Scraper scraper, WebhookUseCases webhooks) {
+        /** Without webhooks (their routes answer 404). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, null);
+        }
+
         /** Without reconciliation's and the scraper's operator routes (they answer 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
@@ -83,19 +93,25 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper);
+                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper);
+                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"));
+                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks);
+        }
+
+        /** The same API with an agent's webhook routes (/api/v1/webhooks). */
+        public Api withWebhooks(WebhookUseCases webhooks) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"));
         }
     }
 
@@ -221,6 +237,9 @@ public final class HttpAdapters {
         }
         if (drafts != null) {
             routing.register(DraftsService.PATH, drafts);
+        }
+        if (api.webhooks() != null) {
+            routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));
         }
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);

@@ -108,6 +108,13 @@ final class TestSystem {
     final io.moldtank.ports.memory.FixedProblemSource moltbook = new io.moldtank.ports.memory.FixedProblemSource();
     final io.moldtank.ports.memory.InMemoryDraftStore draftStore = new io.moldtank.ports.memory.InMemoryDraftStore();
 
+    /** Webhook endpoints on the in-memory store; URLs pass the same SSRF guard as the API's (see {@link #dns}). */
+    final io.moldtank.ports.memory.InMemoryWebhookStore webhookStore = new io.moldtank.ports.memory.InMemoryWebhookStore();
+    final io.moldtank.ports.service.KeepingWebhooks webhooks = new io.moldtank.ports.service.KeepingWebhooks(
+            webhookStore, storage, new io.moldtank.ports.service.OutboundUrlGuard(TestSystem::dns), clock,
+            () -> new UUID(0x7E5A, nextId.incrementAndGet()), io.moldtank.ports.service.KeepingWebhooks.randomSecrets(),
+            Duration.ofHours(24));
+
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
         var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
@@ -121,7 +128,8 @@ final class TestSystem {
             () -> new UUID(0x7E59, nextId.incrementAndGet()), "test");
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
-                .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts));
+                .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
+                .withWebhooks(webhooks);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
