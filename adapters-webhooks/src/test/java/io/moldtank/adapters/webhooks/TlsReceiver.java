@@ -35,10 +35,12 @@ public final class TlsReceiver implements AutoCloseable {
     public final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final HttpsServer server;
     private final SSLContext clientTls;
+    private final java.security.cert.Certificate certificate;
     public volatile HttpHandler handler = ex -> answer(ex, 200, "ok");
 
     public TlsReceiver() throws Exception {
         KeyStore keys = selfSigned();
+        certificate = keys.getCertificate("receiver");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD);
         SSLContext serverTls = SSLContext.getInstance("TLS");
@@ -65,6 +67,13 @@ public final class TlsReceiver implements AutoCloseable {
     /** A TLS context that trusts this receiver's certificate only. */
     public SSLContext clientTls() {
         return clientTls;
+    }
+
+    /** Writes the certificate as PEM, for a process that should trust this receiver. */
+    public Path writeCertificatePem(Path file) throws Exception {
+        String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded());
+        return Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
     }
 
     public String url(String path) {

@@ -15,7 +15,6 @@ import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.out.events.EventFeed;
 import io.moldtank.adapters.http.HttpAdapters;
 import io.moldtank.ports.service.Registry;
-import io.moldtank.ports.service.RegistryStorage;
 import io.moldtank.ports.memory.InMemorySubmissionQueue;
 import io.moldtank.ports.memory.InProcessIdempotencyStore;
 import io.moldtank.ports.memory.InProcessNonceStore;
@@ -59,6 +58,7 @@ public final class Marketplace {
         PersistenceAdapters.SqlStore sql = wiring.own("sql", openSql(m.get("storage"), wiring));
         SqlStorage storage = sql.storage();
         wiring.addReadinessCheck("storage", () -> probe(sql));
+        Webhooks webhooks = wiring.own("webhooks", Webhooks.wire(m.get("webhooks"), storage, wiring));
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
         int queueAttempts = validation.maxAttempts() + 2;
@@ -90,7 +90,7 @@ public final class Marketplace {
         wiring.chose("validators", validators.isEmpty() ? "none configured"
                 : validators.stream().map(Validator::name).toList().toString());
 
-        Core core = Core.wire(new Core.Adapters(Storage.of(storage), queue, chain.escrow(), chain.rail(), validators,
+        Core core = Core.wire(new Core.Adapters(webhooks.storage(), queue, chain.escrow(), chain.rail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
                 m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
                 new WalletAddress(m.get("chain.payout-wallet").asString()
@@ -101,14 +101,14 @@ public final class Marketplace {
         TreasuryGateway treasury = chain.treasury().isPresent()
                 ? wiring.provide(TreasuryGateway.class, chain.treasury().get())
                 : wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
-        Registry registry = wiring.provide(Registry.class, Registry.wire(RegistryStorage.of(storage), treasury,
+        Registry registry = wiring.provide(Registry.class, Registry.wire(webhooks.registryStorage(), treasury,
                 fees(m.get("fees")), wiring.clock(), wiring.ids()));
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
         HttpAdapters.Api api = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
-                wiring).withRegistry(registry);
+                wiring).withRegistry(registry).withWebhooks(webhooks.useCases());
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
@@ -124,6 +124,7 @@ public final class Marketplace {
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
+        webhooks.start();
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
                 new RequeueingSubmissions(storage, queue, wiring.clock()),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));
