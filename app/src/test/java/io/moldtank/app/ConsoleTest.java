@@ -111,6 +111,24 @@ class ConsoleTest {
     }
 
     @Test
+    void a_verdict_rerun_is_reachable_from_needs_hands_and_what_is_not_a_submission_is_refused_and_audited() {
+        String cookie = signIn();
+        String page = get("/console/needs-hands", cookie);
+        assertThat(page).contains("Rerun a verdict", "action=\"/console/verdicts/rerun\"");
+        String csrf = csrf(page);
+        try (Http1ClientResponse bad = form("/console/verdicts/rerun", cookie, "csrf=" + csrf + "&submission=nope")) {
+            assertThat(bad.status().code()).isEqualTo(303);
+        }
+        assertThat(get("/console/needs-hands", cookie)).contains("Not done: not an id");
+        try (Http1ClientResponse unknown = form("/console/verdicts/rerun", cookie, "csrf=" + csrf + "&submission="
+                + java.util.UUID.randomUUID())) {
+            assertThat(unknown.status().code()).isEqualTo(303);
+        }
+        assertThat(get("/console/needs-hands", cookie)).contains("Not done: no submission");
+        assertThat(get("/console/audit", cookie)).contains("rerun-verdict", "not-found");
+    }
+
+    @Test
     void bounty_titles_and_operator_notes_render_as_text_never_as_markup() throws Exception {
         // Agent names cannot hold markup (2..64 letters, digits, space, _ . -); titles and notes can.
         String xss = "<img src=x onerror=alert(1)>";

@@ -84,6 +84,14 @@ final class Actions {
         on("/submissions/{id}/pass", "pass-dead-letter", "needs-hands", (req, f, op) -> submission(
                 validating.resolve(new ResolveDeadLetterCommand(new SubmissionId(id(req)), true, op,
                         f.required("note", MAX_NOTE))), "passed by hand"));
+        on("/verdicts/rerun", "rerun-verdict", "needs-hands", (req, f, op) -> {
+            var id = new SubmissionId(Ids.parse(f.required("submission", 36)));
+            var rerun = value(new io.moldtank.ports.service.RerunningVerdicts(parts.core().browsing(),
+                    parts.core().panel()).rerun(id));
+            String result = rerun.matches() ? "matches" : "differs: " + String.join("; ", rerun.differences());
+            return new Done(id.value().toString(), "recorded verdict", "rerun " + result, "Verdict of submission "
+                    + Ids.shortId(id.value()) + " rerun on the same image: " + result + ".");
+        });
         on("/reconciliation/runs", "run-reconciliation", "needs-hands", (req, f, op) -> {
             var run = off(parts.reconciliation(), "reconciliation").reconcileNow()
                     .orElseThrow(() -> new Refusal(409, "another node is reconciling now"));

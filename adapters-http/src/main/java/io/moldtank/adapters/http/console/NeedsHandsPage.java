@@ -87,6 +87,12 @@ final class NeedsHandsPage {
     }
 
     private void differences(Html h, Session s) {
+        h.open("section", "id", "rerun").el("h2", "Rerun a verdict");
+        h.el("p", "Runs a submission's last round again on the same panel and image and says whether verdict, image,"
+                + " command and inputs match the record. Records nothing.", "class", "hint");
+        Layout.form(h, s, Console.PATH + "/verdicts/rerun", "Rerun", null,
+                new String[]{"submission", "submission id", "required"});
+        h.close("section");
         h.open("section", "id", "differences").el("h2", "Chain and books differ");
         if (parts.reconciliation() == null) {
             Layout.empty(h, "Reconciliation is off on this node.");
