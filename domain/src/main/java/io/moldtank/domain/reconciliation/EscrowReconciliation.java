@@ -86,6 +86,11 @@ public final class EscrowReconciliation {
         } else if (!d.amount().equals(b.reward())) {
             out.add(new Difference(Difference.Kind.DEPOSIT_MISMATCH, b.bountyId(), d.txHash(),
                     "deposit of " + d.amount() + " for a reward of " + b.reward()));
+        } else if (b.status() == BountyStatus.DRAFT && !d.party().equals(b.posterWallet())) {
+            // a draft never asked for a deposit: only its poster's own one can be a lost AWAITING_DEPOSIT write;
+            // anyone else paying a draft's id must not open a bounty its poster has not published
+            out.add(new Difference(Difference.Kind.DEPOSIT_MISMATCH, b.bountyId(), d.txHash(),
+                    "deposit from " + d.party().hex() + " for a draft of poster " + b.posterWallet().hex()));
         } else {
             repairs.add(new Repair.OpenBounty(b.bountyId(), d.txHash(), d.amount()));
         }

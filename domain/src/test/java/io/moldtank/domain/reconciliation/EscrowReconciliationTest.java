@@ -57,6 +57,15 @@ class EscrowReconciliationTest {
     }
 
     @Test
+    void a_stranger_paying_a_drafts_id_does_not_open_it() {
+        var stranger = new EscrowEntry(EscrowEntry.Kind.DEPOSIT, BOUNTY, "0xd1", WINNER, REWARD);
+        var outcome = EscrowReconciliation.compare(BOUNTY, Optional.of(book(BountyStatus.DRAFT, null, null)),
+                List.of(stranger));
+        assertThat(outcome.repairs()).isEmpty();
+        assertThat(outcome.differences()).extracting(Difference::kind).containsExactly(Kind.DEPOSIT_MISMATCH);
+    }
+
+    @Test
     void a_deposit_of_another_amount_is_shown_not_repaired() {
         var short_ = new EscrowEntry(EscrowEntry.Kind.DEPOSIT, BOUNTY, "0xd1", POSTER, Usdc.parse("24.999999"));
         var outcome = EscrowReconciliation.compare(BOUNTY, Optional.of(book(BountyStatus.AWAITING_DEPOSIT, null, null)),

@@ -49,7 +49,9 @@ final class Actions {
         /** Back to the page the action was posted from (an agent's page keeps its search). */
         String back(ServerRequest req) {
             String id = req.path().pathParameters().first("id").orElse("");
-            return Console.PATH + "/" + page + (page.equals("agents") ? "?q=" + id : "");
+            // only an id goes back into the Location header: never a raw path value
+            boolean safe = id.matches("[0-9a-fA-F-]{1,36}");
+            return Console.PATH + "/" + page + (page.equals("agents") && safe ? "?q=" + id : "");
         }
     }
 
