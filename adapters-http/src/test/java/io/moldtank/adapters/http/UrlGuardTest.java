@@ -40,7 +40,8 @@ class UrlGuardTest {
     @ValueSource(strings = {"127-0-0-1", "10-1-2-3", "172-16-0-1", "192-168-1-1", "169-254-169-254", "0-0-0-0",
             "100-64-0-1", "224-0-0-1", "255-255-255-255", "v6-0-0-0-0-0-0-0-1", "v6-fe80-0-0-0-0-0-0-1",
             "v6-fd00-ec2-0-0-0-0-0-254", "v6-0-0-0-0-0-ffff-7f00-1", "v6-0-0-0-0-0-ffff-a9fe-a9fe",
-            "v6-2002-a00-1-0-0-0-0-1"})
+            "v6-2002-a00-1-0-0-0-0-1", "v6-64-ff9b-0-0-0-0-a9fe-a9fe", "v6-64-ff9b-0-0-0-0-a00-1",
+            "v6-64-ff9b-1-0-0-0-a00-1"})
     void private_loopback_link_local_metadata_and_mapped_addresses_are_refused(String label) {
         assertThat(guard.refusal("https://" + label + ".ip.test/pay")).contains("non-public");
     }

@@ -55,6 +55,7 @@ public final class Marketplace {
                 m.get("validation.lease").as(Duration.class).orElse(Duration.ofMinutes(6)),
                 m.get("validation.retry-delay").as(Duration.class).orElse(Duration.ofSeconds(5)));
 
+        Webhooks.refuseTestSettingsOnPublicChain(m); // before anything opens
         PersistenceAdapters.SqlStore sql = wiring.own("sql", openSql(m.get("storage"), wiring));
         SqlStorage storage = sql.storage();
         wiring.addReadinessCheck("storage", () -> probe(sql));

@@ -85,6 +85,27 @@ final class Webhooks implements AutoCloseable {
         return new Webhooks(storage, store, keeping, delivering, interval);
     }
 
+    /**
+     * The test-only settings let agents reach this machine's ports (loopback) or spoof any receiver (a
+     * trusted self-signed certificate): allowed on the mock chain and a local web3j node, never where the
+     * money is real or public ({@code moldtank.chain.network} base or base-sepolia). {@code m}: moldtank.
+     */
+    static void refuseTestSettingsOnPublicChain(Config m) {
+        String kind = m.get("chain.kind").asString().orElse("mock").toLowerCase(java.util.Locale.ROOT);
+        String network = m.get("chain.network").asString().orElse("local").toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("web3j") || network.equals("local")) {
+            return;
+        }
+        if (m.get("webhooks.allow-loopback-for-tests").asBoolean().orElse(false)) {
+            throw new IllegalArgumentException("moldtank.webhooks.allow-loopback-for-tests is for tests only and"
+                    + " refused on network " + network);
+        }
+        if (m.get("webhooks.trust-certificate-for-tests").asString().filter(s -> !s.isBlank()).isPresent()) {
+            throw new IllegalArgumentException("moldtank.webhooks.trust-certificate-for-tests is for tests only and"
+                    + " refused on network " + network);
+        }
+    }
+
     /** The storage ports with event publishing wrapped by the fanout. */
     Storage storage() {
         Storage s = Storage.of(storage);

@@ -108,6 +108,21 @@ public final class OutboundUrlGuard implements UrlPolicy {
                     return false;
                 }
             }
+            if (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                // NAT64: on an IPv6-only network with DNS64, 64:ff9b::a9fe:a9fe reaches 169.254.169.254
+                if (b[4] == 0 && b[5] == 1) {
+                    return false; // 64:ff9b:1::/48, local-use translation: any embedding, never public
+                }
+                boolean wellKnown = true;
+                for (int i = 4; i < 12; i++) {
+                    wellKnown &= b[i] == 0;
+                }
+                try {
+                    return wellKnown && isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
             if ((b[0] & 0xfe) == 0xfc) { // unique local fc00::/7, includes AWS fd00:ec2::254
                 return false;
             }

@@ -83,4 +83,23 @@ public interface WebhookStoreContract {
         assertThat(s.claimDue(T0, Duration.ofMinutes(1), 10, Set.of())).extracting(d -> d.message().id())
                 .containsExactlyInAnyOrder(first, second);
     }
+
+    @Test
+    default void a_busy_endpoints_backlog_never_hides_another_endpoints_due_delivery() {
+        // a hostile agent replays a large backlog to an endpoint that never answers: the worker skips the
+        // busy endpoint, and another agent's delivery, due later than the whole backlog, is still claimed
+        WebhookStore s = webhookStore();
+        AgentId hostile = new AgentId(UUID.randomUUID());
+        AgentId other = new AgentId(UUID.randomUUID());
+        WebhookEndpoint stuck = endpoint(hostile);
+        WebhookEndpoint fine = endpoint(other);
+        s.saveEndpoint(stuck);
+        s.saveEndpoint(fine);
+        for (int i = 0; i < 40; i++) {
+            s.enqueue(hostile, "bounty.opened", "{}", T0, List.of(stuck.id()));
+        }
+        long wanted = s.enqueue(other, "bounty.opened", "{}", T0.plusSeconds(1), List.of(fine.id()));
+        assertThat(s.claimDue(T0.plusSeconds(2), Duration.ofMinutes(1), 2, Set.of(stuck.id())))
+                .extracting(d -> d.message().id()).containsExactly(wanted);
+    }
 }

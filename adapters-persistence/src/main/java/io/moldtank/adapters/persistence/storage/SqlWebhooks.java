@@ -145,10 +145,19 @@ public final class SqlWebhooks implements WebhookStore {
     @Override
     public List<Delivery> claimDue(Instant now, Duration lease, int limit, Set<UUID> skip) {
         List<Delivery> due = db.read("list due webhook deliveries", c -> {
+            // busy endpoints are left out in the query: a backlog of theirs must not fill the page and
+            // starve every other endpoint (a hostile agent can replay thousands to a receiver that hangs)
+            String notBusy = skip.isEmpty() ? "" : " AND d.endpoint_id NOT IN ("
+                    + String.join(", ", java.util.Collections.nCopies(skip.size(), "?")) + ")";
             try (PreparedStatement ps = c.prepareStatement(DELIVERY + "WHERE d.status = 'PENDING' AND"
-                    + " d.next_attempt_at <= ? AND e.disabled_at IS NULL ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
-                Rows.instant(ps, 1, now);
-                ps.setInt(2, limit + skip.size() * limit); // room for rows of skipped endpoints
+                    + " d.next_attempt_at <= ? AND e.disabled_at IS NULL" + notBusy
+                    + " ORDER BY d.next_attempt_at, d.id LIMIT ?")) {
+                int i = 1;
+                Rows.instant(ps, i++, now);
+                for (UUID busy : skip) {
+                    Rows.uuid(ps, i++, busy);
+                }
+                ps.setInt(i, limit);
                 List<Delivery> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
