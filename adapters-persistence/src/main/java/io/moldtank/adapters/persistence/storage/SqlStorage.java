@@ -106,6 +106,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlWebhooks(db);
     }
 
+    /** The A2A card cache on this storage's database. */
+    public SqlAgentCards agentCards() {
+        return new SqlAgentCards(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);
