@@ -5,18 +5,22 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.moldtank.domain.a2a.AgentCard;
 import io.moldtank.domain.agent.Agent;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.agent.AgentProfile;
 import io.moldtank.domain.agent.WalletAddress;
+import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.agent.DeactivateAgentCommand;
 import io.moldtank.ports.in.agent.RegisterAgentCommand;
 import io.moldtank.ports.in.agent.UpdateAgentCommand;
 import io.moldtank.ports.service.RegisteringAgents;
+import java.util.Map;
 
 /**
  * /api/v1/agents. Registration is signed by the key being registered ({@code AgentSig register:…});
- * every later change is signed by the agent itself. A payout endpoint passes the SSRF guard first.
+ * every later change is signed by the agent itself. A payout endpoint and an A2A endpoint pass the SSRF
+ * guard first; the A2A card is fetched in the background and shown from the cache.
  */
 final class AgentsService implements HttpService {
     private final RegisteringAgents agents;
@@ -24,9 +28,13 @@ final class AgentsService implements HttpService {
     private final UrlGuard urls;
 
     private final RouteTable table;
+    /** Null when A2A cards are off: an a2aEndpoint is then refused and views show no card. */
+    private final AgentCardUseCases cards;
 
-    AgentsService(RegisteringAgents agents, Authenticator auth, UrlGuard urls, RouteTable table) {
+    AgentsService(RegisteringAgents agents, Authenticator auth, UrlGuard urls, RouteTable table,
+                  AgentCardUseCases cards) {
         this.table = table;
+        this.cards = cards;
         this.agents = agents;
         this.auth = auth;
         this.urls = urls;
@@ -52,13 +60,17 @@ final class AgentsService implements HttpService {
         f.check();
         auth.registration(req, body, profile.signingKeyBytes(), wallet.hex());
         urls.check("payoutEndpoint", profile.payoutEndpoint());
+        checkA2a(dto.a2aEndpoint());
         Agent agent = Problems.valueOf(agents.register(new RegisterAgentCommand(wallet, profile)));
-        Exchange.json(res, Status.CREATED_201, Views.agent(agent));
+        if (cards != null) {
+            cards.name(agent.id(), dto.a2aEndpoint());
+        }
+        Exchange.json(res, Status.CREATED_201, view(agent));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         AgentId id = new AgentId(Exchange.pathId(req, "id"));
-        Exchange.ok(res, Views.agent(Problems.valueOf(agents.agent(id))));
+        Exchange.ok(res, view(Problems.valueOf(agents.agent(id))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -71,12 +83,37 @@ final class AgentsService implements HttpService {
                 dto.payoutEndpoint());
         f.check();
         urls.check("payoutEndpoint", profile.payoutEndpoint());
-        Exchange.ok(res, Views.agent(Problems.valueOf(agents.update(new UpdateAgentCommand(by, id, profile)))));
+        checkA2a(dto.a2aEndpoint());
+        Agent updated = Problems.valueOf(agents.update(new UpdateAgentCommand(by, id, profile)));
+        if (cards != null) {
+            cards.name(updated.id(), dto.a2aEndpoint());
+        }
+        Exchange.ok(res, view(updated));
     }
 
     private void deactivate(ServerRequest req, ServerResponse res) {
         AgentId id = new AgentId(Exchange.pathId(req, "id"));
         AgentId by = auth.agent(req, Exchange.body(req));
-        Exchange.ok(res, Views.agent(Problems.valueOf(agents.deactivate(new DeactivateAgentCommand(by, id)))));
+        Exchange.ok(res, view(Problems.valueOf(agents.deactivate(new DeactivateAgentCommand(by, id)))));
+    }
+
+    /** The A2A base URL passes the SSRF guard like a payout endpoint; refused when cards are off. */
+    private void checkA2a(String endpoint) {
+        if (endpoint != null && cards == null) {
+            throw ApiProblem.invalid("a2aEndpoint", "A2A cards are not enabled on this server");
+        }
+        urls.check("a2aEndpoint", endpoint);
+        if (endpoint != null && endpoint.length() > AgentCard.URL) {
+            throw ApiProblem.invalid("a2aEndpoint", "at most " + AgentCard.URL + " characters");
+        }
+    }
+
+    /** The profile, with its A2A card (cached, never fetched here) when cards are on. */
+    private Map<String, Object> view(Agent agent) {
+        Map<String, Object> m = Views.agent(agent);
+        if (cards != null) {
+            m.put("a2a", cards.card(agent.id()).map(CardViews::card).orElse(null));
+        }
+        return m;
     }
 }
