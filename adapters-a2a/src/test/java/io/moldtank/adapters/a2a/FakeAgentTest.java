@@ -122,7 +122,8 @@ class FakeAgentTest {
         serve(200, V1, "ETag", "\"c1\"", "Cache-Control", "max-age=300");
         TestClock clock = new TestClock();
         List<String> outcomes = new ArrayList<>();
-        var cards = new KeepingAgentCards(new InMemoryCardStore(), fetcher, clock, KeepingAgentCards.Settings.STANDARD,
+        var cards = new KeepingAgentCards(new InMemoryCardStore(), fetcher, loopbackAllowed, clock,
+                KeepingAgentCards.Settings.STANDARD,
                 outcomes::add);
         AgentId id = new AgentId(UUID.randomUUID());
         cards.name(id, agent.url(""));

@@ -5,7 +5,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.moldtank.domain.a2a.AgentCard;
 import io.moldtank.domain.agent.Agent;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.agent.AgentProfile;
@@ -97,14 +96,14 @@ final class AgentsService implements HttpService {
         Exchange.ok(res, view(Problems.valueOf(agents.deactivate(new DeactivateAgentCommand(by, id)))));
     }
 
-    /** The A2A base URL passes the SSRF guard like a payout endpoint; refused when cards are off. */
+    /** The A2A base URL passes the cards' SSRF guard (the platform's); refused when cards are off. */
     private void checkA2a(String endpoint) {
         if (endpoint != null && cards == null) {
             throw ApiProblem.invalid("a2aEndpoint", "A2A cards are not enabled on this server");
         }
-        urls.check("a2aEndpoint", endpoint);
-        if (endpoint != null && endpoint.length() > AgentCard.URL) {
-            throw ApiProblem.invalid("a2aEndpoint", "at most " + AgentCard.URL + " characters");
+        String why = endpoint == null ? null : cards.refusal(endpoint);
+        if (why != null) {
+            throw ApiProblem.invalid("a2aEndpoint", why);
         }
     }
 

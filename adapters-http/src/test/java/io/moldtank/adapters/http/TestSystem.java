@@ -119,7 +119,8 @@ final class TestSystem {
     volatile java.util.function.Function<String, io.moldtank.ports.out.a2a.CardFetcher.Result> cardAnswer =
             endpoint -> new io.moldtank.ports.out.a2a.CardFetcher.Result.Failed("unreachable", "no fake agent");
     final io.moldtank.ports.service.KeepingAgentCards cards = new io.moldtank.ports.service.KeepingAgentCards(
-            new io.moldtank.ports.memory.InMemoryCardStore(), (endpoint, etag) -> cardAnswer.apply(endpoint), clock,
+            new io.moldtank.ports.memory.InMemoryCardStore(), (endpoint, etag) -> cardAnswer.apply(endpoint),
+            new io.moldtank.ports.service.OutboundUrlGuard(TestSystem::dns), clock,
             io.moldtank.ports.service.KeepingAgentCards.Settings.STANDARD, outcome -> { });
 
     void routing(HttpRouting.Builder routing) {

@@ -1,5 +1,6 @@
 package io.moldtank.ports.service;
 
+import io.moldtank.domain.a2a.AgentCard;
 import io.moldtank.domain.a2a.CardState;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Keeps agents' A2A cards: naming an endpoint stores it as pending; {@link #refreshDue} fetches what is due
+ * Keeps agents' A2A cards: naming an endpoint (which must pass the SSRF guard {@code urls}) stores it as pending; {@link #refreshDue} fetches what is due
  * (sending the kept ETag) and schedules the next fetch after the answer's max-age, clamped to
  * [{@code minTtl}, {@code maxTtl}], or {@code defaultTtl} when it gave none; a failure is retried after
  * {@code retry}. Each fetch's outcome goes to {@code outcomes} (the metric).
@@ -37,9 +38,11 @@ public final class KeepingAgentCards implements AgentCardUseCases {
     private final Clock clock;
     private final Settings settings;
     private final Consumer<String> outcomes;
+    private final UrlPolicy urls;
 
-    public KeepingAgentCards(CardStore store, CardFetcher fetcher, Clock clock, Settings settings,
+    public KeepingAgentCards(CardStore store, CardFetcher fetcher, UrlPolicy urls, Clock clock, Settings settings,
                              Consumer<String> outcomes) {
+        this.urls = Objects.requireNonNull(urls, "urls");
         this.store = Objects.requireNonNull(store, "store");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -48,7 +51,15 @@ public final class KeepingAgentCards implements AgentCardUseCases {
     }
 
     @Override
+    public String refusal(String endpoint) {
+        return endpoint.length() > AgentCard.URL ? "at most " + AgentCard.URL + " characters" : urls.refusal(endpoint);
+    }
+
+    @Override
     public void name(AgentId agent, String endpoint) {
+        if (endpoint != null && refusal(endpoint) != null) {
+            throw new IllegalArgumentException("an A2A endpoint the guard refuses: " + refusal(endpoint));
+        }
         if (endpoint == null) {
             store.remove(agent);
             return;

@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KeepingAgentCardsTest {
+    /** example.com-style names resolve to a public address; anything else does not resolve. */
+    private static final OutboundUrlGuard URLS = new OutboundUrlGuard(host -> host.endsWith(".example")
+            ? List.of(java.net.InetAddress.getByName("93.184.216.34")) : List.of());
     private final TestClock clock = new TestClock();
     private final Deque<Result> answers = new ArrayDeque<>();
     private final List<String> sentEtags = new ArrayList<>();
@@ -26,7 +29,7 @@ class KeepingAgentCardsTest {
         sentEtags.add(etag);
         return answers.removeFirst();
     };
-    private final KeepingAgentCards cards = new KeepingAgentCards(new InMemoryCardStore(), fetcher, clock,
+    private final KeepingAgentCards cards = new KeepingAgentCards(new InMemoryCardStore(), fetcher, URLS, clock,
             KeepingAgentCards.Settings.STANDARD, outcomes::add);
     private final AgentId agent = new AgentId(UUID.randomUUID());
 
@@ -85,6 +88,17 @@ class KeepingAgentCardsTest {
         clock.advance(Duration.ofMinutes(14));
         assertThat(cards.refreshDue()).isZero();
         assertThat(outcomes).containsExactly("fetched", "invalid");
+    }
+
+    @Test
+    void an_endpoint_the_guard_refuses_is_never_named() {
+        assertThat(cards.refusal("http://agent.example")).isEqualTo("must use https");
+        assertThat(cards.refusal("https://intranet")).isEqualTo("host does not resolve");
+        assertThat(cards.refusal("https://agent.example/" + "a".repeat(3000))).contains("at most");
+        assertThat(cards.refusal("https://agent.example")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cards.name(agent, "http://agent.example"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(cards.card(agent)).isEmpty();
     }
 
     @Test

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issue 14 §3: agents' A2A cards. An agent names its endpoint (already past the SSRF guard); the card is
+ * Issue 14 §3: agents' A2A cards. An agent names its endpoint (it must pass {@link #refusal}, the SSRF guard); the card is
  * fetched in the background and read from the cache, never fetched on a request.
  */
 public interface AgentCardUseCases {
+
+    /** Why this base URL may not be named (the SSRF guard's answer, or its length), or null when it may. */
+    String refusal(String endpoint);
 
     /** Sets the agent's A2A base URL (fetched at the next refresh), or forgets it when null. */
     void name(AgentId agent, String endpoint);
