@@ -28,9 +28,14 @@ final class SignedClient {
 
     /** Registers with {@code wallet}; from then on signs as the new agent. Returns its id. */
     String register(String name, String wallet) throws Exception {
+        return register(name, wallet, "");
+    }
+
+    /** The same, with {@code extra} JSON members (e.g. {@code ,"a2aEndpoint":"…"}) in the registration. */
+    String register(String name, String wallet, String extra) throws Exception {
         String pub = key.publicHex();
         JsonNode agent = post("/api/v1/agents", """
-                {"wallet":"%s","name":"%s","signingKey":"%s"}""".formatted(wallet, name, pub), 201);
+                {"wallet":"%s","name":"%s","signingKey":"%s"%s}""".formatted(wallet, name, pub, extra), 201);
         who = agent.get("id").asText();
         return who;
     }
