@@ -30,14 +30,11 @@ final class AgentCards implements AutoCloseable {
     }
 
     private final KeepingAgentCards cards;
-    private final Duration interval;
-    private final Thread loop;
-    private volatile boolean running = true;
+    private final PollingLoop loop;
 
     private AgentCards(KeepingAgentCards cards, Duration interval) {
         this.cards = cards;
-        this.interval = interval;
-        this.loop = Thread.ofPlatform().daemon().name("moldtank-a2a-cards").unstarted(this::run);
+        this.loop = new PollingLoop("a2a-cards", cards::refreshDue, interval);
     }
 
     /** Wired over the SQL storage; the refresher starts with {@link #start}. */
@@ -75,25 +72,6 @@ final class AgentCards implements AutoCloseable {
         return this;
     }
 
-    private void run() {
-        while (running) {
-            int tried;
-            try {
-                tried = cards.refreshDue();
-            } catch (RuntimeException e) {
-                LOG.atError().addKeyValue("worker", "a2a-cards").setCause(e).log("agent card pass failed");
-                tried = 0;
-            }
-            if (tried == 0) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
     private static Counter fetches(String outcome) {
         return Metrics.globalRegistry().getOrCreate(Counter.builder("moldtank.a2a.card.fetches")
                 .description("A2A agent card fetches by outcome")
@@ -102,8 +80,6 @@ final class AgentCards implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        loop.interrupt();
-        loop.join(5_000);
+        loop.close();
     }
 }
