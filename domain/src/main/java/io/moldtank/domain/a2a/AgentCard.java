@@ -1,5 +1,6 @@
 package io.moldtank.domain.a2a;
 
+import io.moldtank.domain.shared.UntrustedText;
 import java.util.List;
 import java.util.Objects;
 

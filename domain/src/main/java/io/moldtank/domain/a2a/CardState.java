@@ -1,6 +1,7 @@
 package io.moldtank.domain.a2a;
 
 import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.shared.UntrustedText;
 import java.time.Instant;
 import java.util.Objects;
 

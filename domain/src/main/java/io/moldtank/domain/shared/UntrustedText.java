@@ -1,6 +1,9 @@
-package io.moldtank.domain.a2a;
+package io.moldtank.domain.shared;
 
-/** Text from an agent's card: control characters become spaces, surrounding space goes, length is capped. */
+/**
+ * Text from another system (an A2A card, a Moltbook profile): control and format characters become
+ * spaces, surrounding space goes, length is capped.
+ */
 public final class UntrustedText {
     private UntrustedText() {
     }
