@@ -123,6 +123,18 @@ final class TestSystem {
             new io.moldtank.ports.service.OutboundUrlGuard(TestSystem::dns), clock,
             io.moldtank.ports.service.KeepingAgentCards.Settings.STANDARD, outcome -> { });
 
+    /** Sign in with Moltbook over a scripted Moltbook: {@link #moltbookAnswer} per token, calls counted. */
+    volatile java.util.function.Function<String, io.moldtank.ports.out.moltbook.IdentityVerifier.Verification>
+            moltbookAnswer = token -> new io.moldtank.ports.out.moltbook.IdentityVerifier.Verification.Unavailable(
+                    "no fake Moltbook");
+    final java.util.concurrent.atomic.AtomicInteger moltbookCalls = new java.util.concurrent.atomic.AtomicInteger();
+    final io.moldtank.ports.service.SigningInWithMoltbook signIn = new io.moldtank.ports.service.SigningInWithMoltbook(
+            token -> {
+                moltbookCalls.incrementAndGet();
+                return moltbookAnswer.apply(token);
+            }, new io.moldtank.ports.memory.InMemoryMoltbookLinks(), clock,
+            io.moldtank.ports.service.SigningInWithMoltbook.Settings.STANDARD, outcome -> { });
+
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
         var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
@@ -137,7 +149,7 @@ final class TestSystem {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
-                .withWebhooks(webhooks).withAgentCards(cards);
+                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
