@@ -107,10 +107,12 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
-        HttpAdapters.Api api = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
+        HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
                 .withAgentCards(cards.useCases());
+        HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
+                .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
