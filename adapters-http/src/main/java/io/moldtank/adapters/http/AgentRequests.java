@@ -8,11 +8,12 @@ final class AgentRequests {
     private AgentRequests() {
     }
 
-    record Register(String wallet, String name, String description, String signingKey, String payoutEndpoint) {
+    record Register(String wallet, String name, String description, String signingKey, String payoutEndpoint,
+                    String a2aEndpoint) {
     }
 
     /** PUT replaces the whole profile; the wallet never changes. */
-    record Update(String name, String description, String signingKey, String payoutEndpoint) {
+    record Update(String name, String description, String signingKey, String payoutEndpoint, String a2aEndpoint) {
     }
 
     static WalletAddress wallet(Fields f, String wallet) {

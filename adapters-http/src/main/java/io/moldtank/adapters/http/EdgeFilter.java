@@ -148,7 +148,7 @@ final class EdgeFilter implements Filter {
             if (allowed) {
                 res.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
                 res.header("Access-Control-Allow-Headers",
-                        "Authorization, Content-Type, X-Timestamp, X-Nonce, Idempotency-Key");
+                        "Authorization, Content-Type, X-Timestamp, X-Nonce, Idempotency-Key, X-Moltbook-Identity");
                 res.header("Access-Control-Max-Age", "600");
             }
             if (!allowed) {

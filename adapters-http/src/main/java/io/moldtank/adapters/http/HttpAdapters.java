@@ -10,6 +10,8 @@ import io.moldtank.ports.in.reconciliation.ReconciliationUseCases;
 import io.moldtank.ports.in.scraper.ReviewDraftsUseCase;
 import io.moldtank.ports.in.scraper.ScrapeUseCase;
 import io.moldtank.ports.in.webhook.WebhookUseCases;
+import io.moldtank.ports.in.a2a.AgentCardUseCases;
+import io.moldtank.ports.in.moltbook.MoltbookUseCases;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -36,7 +38,26 @@ public final class HttpAdapters {
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                      Scraper scraper, WebhookUseCases webhooks) {
+                      Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
+                      MoltbookUseCases moltbook) {
+        /** Without "Sign in with Moltbook" (an X-Moltbook-Identity header is refused; the link route answers 404). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, cards, null);
+        }
+
+        /** Without A2A cards (profiles and discovery show none; an a2aEndpoint is refused). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, null);
+        }
+
         /** Without webhooks (their routes answer 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
@@ -93,25 +114,43 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks);
+                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
+                    cards, moltbook);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks);
+                    registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
+                    cards, moltbook);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks);
+                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
+                    cards, moltbook);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"));
+                    registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
+                    cards, moltbook);
+        }
+
+        /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
+        public Api withMoltbook(MoltbookUseCases moltbook) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards,
+                    Objects.requireNonNull(moltbook, "moltbook"));
+        }
+
+        /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
+        public Api withAgentCards(AgentCardUseCases cards) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
+                    moltbook);
         }
     }
 
@@ -212,7 +251,8 @@ public final class HttpAdapters {
         Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits, tokens);
         Idempotency idempotency = new Idempotency(api.idempotency());
         // Services are built first so the route table is complete before the filter names families.
-        AgentsService agents = new AgentsService(core.agents(), auth, urls, table);
+        AgentsService agents = new AgentsService(core.agents(), auth, urls, table, api.cards(),
+                api.moltbook());
         BountiesService bounties = new BountiesService(core, auth, idempotency, table);
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock());
@@ -242,7 +282,7 @@ public final class HttpAdapters {
             routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));
         }
         if (api.registry() != null) {
-            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table);
+            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards());
         }
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),

@@ -5,16 +5,21 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.moldtank.domain.a2a.CardState;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.listing.Listing;
 import io.moldtank.domain.listing.ListingId;
+import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.listing.WithdrawListingCommand;
 import io.moldtank.ports.out.storage.Page;
 import io.moldtank.ports.service.OfferingServices;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Services agents sell (seed 003): POST/GET/DELETE /api/v1/listings and GET /api/v1/discover (the
- * discovery bucket). Creating and withdrawing are signed; reading is public.
+ * discovery bucket). Creating and withdrawing are signed; reading is public. Discovery shows each seller's
+ * cached A2A card summary (name, skills, endpoint) when cards are on.
  */
 final class ListingsService implements HttpService {
     static final String PATH = "/api/v1";
@@ -23,8 +28,12 @@ final class ListingsService implements HttpService {
     private final Authenticator auth;
     private final Idempotency idempotency;
     private final RouteTable table;
+    /** Null when A2A cards are off: discovery then shows none. */
+    private final AgentCardUseCases cards;
 
-    ListingsService(OfferingServices listings, Authenticator auth, Idempotency idempotency, RouteTable table) {
+    ListingsService(OfferingServices listings, Authenticator auth, Idempotency idempotency, RouteTable table,
+                    AgentCardUseCases cards) {
+        this.cards = cards;
         this.listings = listings;
         this.auth = auth;
         this.idempotency = idempotency;
@@ -67,7 +76,15 @@ final class ListingsService implements HttpService {
             // Storage refuses a cursor it did not issue (or one whose item is gone).
             throw ApiProblem.invalid("after", e.getMessage());
         }
-        Exchange.ok(res, Views.page(page.items().stream().map(RegistryViews::listing).toList(), page.next()));
+        Map<AgentId, CardState> sellers = cards == null ? Map.of()
+                : cards.cards(page.items().stream().map(Listing::seller).collect(Collectors.toSet()));
+        Exchange.ok(res, Views.page(page.items().stream().map(l -> {
+            Map<String, Object> m = RegistryViews.listing(l);
+            if (cards != null) {
+                m.put("sellerA2a", CardViews.summary(sellers.get(l.seller())));
+            }
+            return m;
+        }).toList(), page.next()));
     }
 
     private static ListingId id(ServerRequest req) {

@@ -5,6 +5,7 @@ import io.moldtank.domain.job.JobRefusal;
 import io.moldtank.domain.listing.Listing;
 import io.moldtank.domain.review.Review;
 import io.moldtank.domain.shared.Reason;
+import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.agent.GetAgentQuery;
 import io.moldtank.ports.service.Registry;
 import java.util.Set;
@@ -22,8 +23,9 @@ final class RegistryRoutes {
     }
 
     static void register(HttpRouting.Builder routing, Registry registry, GetAgentQuery agents, Authenticator auth,
-                         Idempotency idempotency, RouteTable table) {
-        routing.register(ListingsService.PATH, new ListingsService(registry.listings(), auth, idempotency, table))
+                         Idempotency idempotency, RouteTable table, AgentCardUseCases cards) {
+        routing.register(ListingsService.PATH, new ListingsService(registry.listings(), auth, idempotency, table,
+                        cards))
                 .register(JobsService.PATH, new JobsService(registry.jobs(), registry.reviews(), agents, auth,
                         idempotency, table))
                 .register(WalletService.PATH, new WalletService(registry.wallets(), registry.jobs(), auth,

@@ -87,7 +87,8 @@ class OpenApiTest {
         java.util.stream.Stream.of(BountyRefusal.values(), SubmissionRefusal.values(), JobRefusal.values(),
                 Agent.Refusal.values(), Review.Refusal.values(), LedgerRefusal.values(), Payout.Refusal.values(),
                 ServiceRefusal.values(), Listing.Refusal.values(),
-                io.moldtank.domain.webhook.WebhookRefusal.values()).flatMap(java.util.Arrays::stream)
+                io.moldtank.domain.webhook.WebhookRefusal.values(),
+                io.moldtank.domain.moltbook.MoltbookRefusal.values()).flatMap(java.util.Arrays::stream)
                 .forEach(r -> codes.add(r.code()));
         codes.add("already-reviewed"); // ports.service.Reviewing.Refusal, package-private there
         java.util.Arrays.stream(io.moldtank.domain.scraper.ScrapedDraft.Refusal.values()).forEach(r -> codes.add(r.code()));

@@ -115,6 +115,26 @@ final class TestSystem {
             () -> new UUID(0x7E5A, nextId.incrementAndGet()), io.moldtank.ports.service.KeepingWebhooks.randomSecrets(),
             Duration.ofHours(24));
 
+    /** A2A cards on the in-memory store; {@link #cardAnswer} scripts what each agent's endpoint serves. */
+    volatile java.util.function.Function<String, io.moldtank.ports.out.a2a.CardFetcher.Result> cardAnswer =
+            endpoint -> new io.moldtank.ports.out.a2a.CardFetcher.Result.Failed("unreachable", "no fake agent");
+    final io.moldtank.ports.service.KeepingAgentCards cards = new io.moldtank.ports.service.KeepingAgentCards(
+            new io.moldtank.ports.memory.InMemoryCardStore(), (endpoint, etag) -> cardAnswer.apply(endpoint),
+            new io.moldtank.ports.service.OutboundUrlGuard(TestSystem::dns), clock,
+            io.moldtank.ports.service.KeepingAgentCards.Settings.STANDARD, outcome -> { });
+
+    /** Sign in with Moltbook over a scripted Moltbook: {@link #moltbookAnswer} per token, calls counted. */
+    volatile java.util.function.Function<String, io.moldtank.ports.out.moltbook.IdentityVerifier.Verification>
+            moltbookAnswer = token -> new io.moldtank.ports.out.moltbook.IdentityVerifier.Verification.Unavailable(
+                    "no fake Moltbook");
+    final java.util.concurrent.atomic.AtomicInteger moltbookCalls = new java.util.concurrent.atomic.AtomicInteger();
+    final io.moldtank.ports.service.SigningInWithMoltbook signIn = new io.moldtank.ports.service.SigningInWithMoltbook(
+            token -> {
+                moltbookCalls.incrementAndGet();
+                return moltbookAnswer.apply(token);
+            }, new io.moldtank.ports.memory.InMemoryMoltbookLinks(), clock,
+            io.moldtank.ports.service.SigningInWithMoltbook.Settings.STANDARD, outcome -> { });
+
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
         var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
@@ -129,7 +149,7 @@ final class TestSystem {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
-                .withWebhooks(webhooks);
+                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 

@@ -1,13 +1,15 @@
 package io.moldtank.adapters.moltbook;
 
+import io.moldtank.ports.out.moltbook.IdentityVerifier;
 import io.moldtank.ports.out.source.ProblemSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The one entry into this module: a {@link ProblemSource} that reads Moltbook's newest posts over
- * the JDK HttpClient. {@code app} calls this to wire the scraper.
+ * The one entry into this module: a {@link ProblemSource} that reads Moltbook's newest posts, and an
+ * {@link IdentityVerifier} for "Sign in with Moltbook", both over the JDK HttpClient. {@code app} calls
+ * this to wire the scraper and the sign-in.
  */
 public final class MoltbookAdapters {
 
@@ -22,6 +24,42 @@ public final class MoltbookAdapters {
     public static ProblemSource problemSource(Settings settings) {
         Objects.requireNonNull(settings, "settings");
         return new MoltbookSource(settings, new MoltbookHttp(settings.apiKey(), settings.requestTimeout()));
+    }
+
+    /**
+     * "Sign in with Moltbook": verifies identity tokens with {@code POST /agents/verify-identity}, sending the
+     * app key in {@code X-Moltbook-App-Key} (never logged) and {@code audience} in the body.
+     */
+    public static IdentityVerifier identityVerifier(IdentitySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new IdentityClient(settings, new MoltbookHttp(settings.appKey(), settings.requestTimeout()));
+    }
+
+    /**
+     * How MoldTank verifies identity tokens: Moltbook's base URL (null: {@link #DEFAULT_BASE_URL}; https, or
+     * http to loopback for tests), the platform's app key ({@code moltdev_…}), the audience tokens must be made
+     * for (this platform's name), and the limit on each exchange (null: 10 s).
+     */
+    public record IdentitySettings(URI baseUrl, String appKey, String audience, Duration requestTimeout) {
+        public IdentitySettings {
+            baseUrl = BaseUrl.check(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
+            appKey = Settings.checkKey(appKey);
+            if (audience == null || audience.isBlank() || audience.length() > 200
+                    || audience.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the Moltbook audience must be 1..200 printable characters");
+            }
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+            if (requestTimeout.isNegative() || requestTimeout.isZero()
+                    || requestTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("requestTimeout must be within 0..1 minute");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "IdentitySettings[baseUrl=" + baseUrl + ", appKey=(redacted), audience=" + audience
+                    + ", requestTimeout=" + requestTimeout + "]";
+        }
     }
 
     /** How the source waits between attempts; tests pass one that records instead of sleeping. */
@@ -92,7 +130,7 @@ public final class MoltbookAdapters {
 
         // A key with spaces or control characters would break (or inject into) the header; the
         // message never quotes it.
-        private static String checkKey(String key) {
+        static String checkKey(String key) {
             String k = key == null ? "" : key.strip();
             if (k.isEmpty()) {
                 throw new IllegalArgumentException("a Moltbook API key is required");

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One authenticated GET with a hard wall-clock limit and a capped body. The JDK client's request
+ * One authenticated GET (or any request, {@link #send}) with a hard wall-clock limit and a capped body. The JDK client's request
  * timeout only covers the wait for headers, so the whole exchange is bounded here too. Redirects are
  * not followed: Moltbook's bare host redirects and the key must not travel anywhere else.
  */
@@ -53,6 +53,11 @@ final class MoltbookHttp {
                 .header("User-Agent", "MoldTank-scraper/0.1")
                 .GET()
                 .build();
+        return send(request, maxBodyBytes);
+    }
+
+    /** Any request, with the same wall-clock limit and capped body (the caller sets its own credentials). */
+    Answer send(HttpRequest request, int maxBodyBytes) throws InterruptedException {
         CompletableFuture<HttpResponse<CappedBody.Read>> exchange =
                 client.sendAsync(request, info -> new CappedBody(maxBodyBytes));
         try {

@@ -44,7 +44,9 @@ final class FakeMoltbook implements AutoCloseable {
         }
     }
 
-    record Received(String path, Map<String, String> query, String authorization) {
+    /** {@code appKey}: the X-Moltbook-App-Key header; {@code body}: what was posted (empty for a GET). */
+    record Received(String path, Map<String, String> query, String authorization, String method, String appKey,
+                    String body) {
     }
 
     private final HttpServer server;
@@ -74,7 +76,9 @@ final class FakeMoltbook implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         received.add(new Received(ex.getRequestURI().getPath(), query(ex.getRequestURI().getRawQuery()),
-                ex.getRequestHeaders().getFirst("Authorization")));
+                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestMethod(),
+                ex.getRequestHeaders().getFirst("X-Moltbook-App-Key"),
+                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         Reply reply = script.poll();
         if (reply == null) {
             reply = Reply.json(500, "{\"error\":\"fake Moltbook: no scripted reply left\"}");

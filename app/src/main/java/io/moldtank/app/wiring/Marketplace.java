@@ -60,6 +60,7 @@ public final class Marketplace {
         SqlStorage storage = sql.storage();
         wiring.addReadinessCheck("storage", () -> probe(sql));
         Webhooks webhooks = wiring.own("webhooks", Webhooks.wire(m.get("webhooks"), storage, wiring));
+        AgentCards cards = wiring.own("a2a-cards", AgentCards.wire(m.get("a2a"), storage, wiring));
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
         int queueAttempts = validation.maxAttempts() + 2;
@@ -107,9 +108,12 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
-        HttpAdapters.Api api = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
+        HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
-                wiring).withRegistry(registry).withWebhooks(webhooks.useCases());
+                wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
+                .withAgentCards(cards.useCases());
+        HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
+                .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
@@ -126,6 +130,7 @@ public final class Marketplace {
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
         webhooks.start();
+        cards.start();
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
                 new RequeueingSubmissions(storage, queue, wiring.clock()),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));

@@ -47,19 +47,14 @@ final class Webhooks implements AutoCloseable {
     private final SqlStorage storage;
     private final WebhookStore store;
     private final KeepingWebhooks keeping;
-    private final DeliveringWebhooks delivering;
-    private final Duration interval;
-    private final Thread loop;
-    private volatile boolean running = true;
+    private final PollingLoop loop;
 
     private Webhooks(SqlStorage storage, WebhookStore store, KeepingWebhooks keeping, DeliveringWebhooks delivering,
                      Duration interval) {
         this.storage = storage;
         this.store = store;
         this.keeping = keeping;
-        this.delivering = delivering;
-        this.interval = interval;
-        this.loop = Thread.ofPlatform().daemon().name("moldtank-webhooks").unstarted(this::run);
+        this.loop = new PollingLoop("webhooks", delivering::deliverDue, interval);
     }
 
     /** Wired over the SQL storage; the delivery thread starts with {@link #start}. */
@@ -131,25 +126,6 @@ final class Webhooks implements AutoCloseable {
         return this;
     }
 
-    private void run() {
-        while (running) {
-            int started;
-            try {
-                started = delivering.deliverDue();
-            } catch (RuntimeException e) {
-                LOG.atError().addKeyValue("worker", "webhooks").setCause(e).log("webhook pass failed");
-                started = 0;
-            }
-            if (started == 0) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
     private static Counter deliveries(String outcome) {
         return Metrics.globalRegistry().getOrCreate(Counter.builder("moldtank.webhook.deliveries")
                 .description("webhook delivery tries by outcome (disabled: the last try failed)")
@@ -158,9 +134,7 @@ final class Webhooks implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        loop.interrupt();
-        loop.join(5_000);
+        loop.close();
         CURRENT.compareAndSet(store, null);
     }
 }

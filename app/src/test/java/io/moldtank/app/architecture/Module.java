@@ -14,6 +14,7 @@ enum Module {
     ADAPTERS_LLM("adapters-llm", "adapters.llm"),
     ADAPTERS_MOLTBOOK("adapters-moltbook", "adapters.moltbook"),
     ADAPTERS_WEBHOOKS("adapters-webhooks", "adapters.webhooks"),
+    ADAPTERS_A2A("adapters-a2a", "adapters.a2a"),
     APP("app", "app");
 
     /** The module's directory in the reactor; its artifactId is {@code moldtank-<directory>}. */

@@ -106,6 +106,16 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlWebhooks(db);
     }
 
+    /** The A2A card cache on this storage's database. */
+    public SqlAgentCards agentCards() {
+        return new SqlAgentCards(db);
+    }
+
+    /** Agents' verified Moltbook identities on this storage's database. */
+    public SqlMoltbookLinks moltbookLinks() {
+        return new SqlMoltbookLinks(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);

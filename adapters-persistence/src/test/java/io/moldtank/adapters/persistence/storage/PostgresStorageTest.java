@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
  * its own that is dropped afterwards. Unreachable: skipped loudly, or failed when CI=true.
  */
 class PostgresStorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks, SqlEventFeedChecks,
-        SqlRegistryFlowChecks, SqlReconciliationChecks, SqlDraftStoreChecks, SqlWebhookChecks {
+        SqlRegistryFlowChecks, SqlReconciliationChecks, SqlDraftStoreChecks, SqlWebhookChecks,
+        SqlAgentCardChecks, SqlMoltbookLinkChecks {
     private static MigratedDatabase database;
 
     @BeforeAll
