@@ -54,8 +54,15 @@ final class ThrowawayRedis implements AutoCloseable {
 
     /** SIGTERM (Redis fsyncs the AOF and exits), a pause with nothing listening, then the same port and dir. */
     void restart(long downMillis) throws InterruptedException {
+        restart(downMillis, () -> { });
+    }
+
+    /** As {@link #restart(long)}, running {@code whileDown} half-way through the outage. */
+    void restart(long downMillis, Runnable whileDown) throws InterruptedException {
         stop();
-        Thread.sleep(downMillis);
+        Thread.sleep(downMillis / 2);
+        whileDown.run();
+        Thread.sleep(downMillis - downMillis / 2);
         launch();
     }
 
