@@ -49,10 +49,16 @@ final class Web3jTreasuryGateway implements TreasuryGateway {
         }
         Optional<String> earlier = earlierTransfer(withdrawalId);
         if (earlier.isPresent()) {
-            return earlier.get();
+            // adopted (pending or sent again after a crash): waited for like a fresh send, so the caller sees
+            // the same thing either way — mined, or broadcast and still pending at the wait's end
+            return awaited(earlier.get());
         }
         String hash = wallet.send(settings.usdcAddress(), EscrowAbi.transfer(to.hex(), amount.toOnChain()),
                 s -> journal.record(new WithdrawalJournal.Entry(withdrawalId, s.nonce(), s.txHash(), s.signedTx())));
+        return awaited(hash);
+    }
+
+    private String awaited(String hash) {
         Optional<TransactionReceipt> receipt = wallet.awaitReceipt(hash);
         if (receipt.isPresent() && !receipt.get().isStatusOK()) {
             throw ChainFailure.reverted("withdrawal " + hash, "a failed status in block " + receipt.get().getBlockNumber());
