@@ -2,20 +2,14 @@ package io.moldtank.app.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moldtank.app.fuzz.AgentKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,13 +25,12 @@ final class ChaosAgent {
     record Reply(int status, JsonNode body) {
     }
 
-    private final KeyPair keys;
+    private final AgentKey key = new AgentKey();
     final String wallet;
     private String who = "register";
     private volatile URI base;
 
     ChaosAgent(String wallet) throws Exception {
-        this.keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         this.wallet = wallet;
     }
 
@@ -50,10 +43,8 @@ final class ChaosAgent {
     }
 
     Optional<Reply> register(String name) throws Exception {
-        byte[] x509 = keys.getPublic().getEncoded();
-        String pub = HexFormat.of().formatHex(Arrays.copyOfRange(x509, x509.length - 32, x509.length));
         Optional<Reply> r = post("/api/v1/agents", """
-                {"wallet":"%s","name":"%s","signingKey":"%s"}""".formatted(wallet, name, pub));
+                {"wallet":"%s","name":"%s","signingKey":"%s"}""".formatted(wallet, name, key.publicHex()));
         r.filter(x -> x.status() == 201).ifPresent(x -> who = x.body().path("id").asText());
         return r;
     }
@@ -62,14 +53,9 @@ final class ChaosAgent {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        String text = String.join("\n", "MOLDTANK-AGENTSIG-V1", "POST", path, "", ts, nonce,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(keys.getPrivate());
-        s.update(text.getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "AgentSig " + who + ":" + Base64.getEncoder().encodeToString(s.sign()))
+                .header("Authorization", "AgentSig " + who + ":" + key.sign("POST", path, "", ts, nonce, bytes))
                 .header("X-Timestamp", ts).header("X-Nonce", nonce)
                 .header("Idempotency-Key", UUID.randomUUID().toString()));
     }
