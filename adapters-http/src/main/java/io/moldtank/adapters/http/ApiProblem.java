@@ -98,6 +98,13 @@ final class ApiProblem extends RuntimeException {
                 List.of(), retryAfterSeconds);
     }
 
+    /** Every waiting slot is taken ({@code ?wait=} on a GET): come back after Retry-After, or read without waiting. */
+    static ApiProblem waitersBusy() {
+        return new ApiProblem(503, "wait-capacity", "Too many waiting requests",
+                "the server holds as many waiting requests as it may; retry shortly or read without wait", List.of(),
+                1L);
+    }
+
     int status() { return status; }
     String type() { return type; }
     String title() { return title; }

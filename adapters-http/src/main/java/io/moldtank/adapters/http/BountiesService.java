@@ -14,6 +14,9 @@ import io.moldtank.ports.in.bounty.ConfirmDepositCommand;
 import io.moldtank.ports.in.bounty.PostBountyCommand;
 import io.moldtank.ports.in.bounty.RefundBountyCommand;
 import io.moldtank.ports.in.bounty.RequestDepositCommand;
+import io.moldtank.domain.payout.Payout;
+import io.moldtank.ports.in.Outcome;
+import io.moldtank.ports.in.waiting.WakeUp;
 import io.moldtank.ports.out.storage.Page;
 import io.moldtank.ports.service.Core;
 
@@ -28,8 +31,10 @@ final class BountiesService implements HttpService {
 
     private final RouteTable table;
     private final RenderedBounties rendered = new RenderedBounties();
+    private final Waits waits;
 
-    BountiesService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table) {
+    BountiesService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table, Waits waits) {
+        this.waits = waits;
         this.table = table;
         this.core = core;
         this.auth = auth;
@@ -127,8 +132,16 @@ final class BountiesService implements HttpService {
                 Problems.valueOf(core.closing().refund(new RefundBountyCommand(by, id))))));
     }
 
+    /** 404 until the award; {@code ?wait=} may hold it until the payout appears (status NONE before it exists). */
     private void payout(ServerRequest req, ServerResponse res) {
-        Exchange.ok(res, Views.payout(Problems.valueOf(core.browsing().payoutOf(id(req)))));
+        BountyId id = id(req);
+        Problems.valueOf(core.browsing().bounty(id));
+        Payout payout = waits.hold(req, Waits.PAYOUT, () -> core.browsing().payoutOf(id) instanceof Outcome.Done<Payout> d
+                ? d.value() : null, p -> WakeUp.onBounty(id));
+        if (payout == null) {
+            throw ApiProblem.notFound("payout of bounty", id.toString());
+        }
+        Exchange.ok(res, Views.payout(payout));
     }
 
     /** Confirming takes no "by" in the use case; only the poster may report its deposit here. */

@@ -12,7 +12,9 @@ import io.moldtank.ports.in.scraper.ScrapeUseCase;
 import io.moldtank.ports.in.webhook.WebhookUseCases;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
+import io.moldtank.ports.in.waiting.AwaitChangeUseCase;
 import io.moldtank.ports.service.Registry;
+import io.moldtank.ports.service.WaitingForChanges;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
 import java.time.Clock;
@@ -39,7 +41,16 @@ public final class HttpAdapters {
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
                       Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
-                      MoltbookUseCases moltbook) {
+                      MoltbookUseCases moltbook, AwaitChangeUseCase waiting) {
+        /** Waits (?wait= on GETs) re-read only, without the event feed: for an API wired without one. */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, cards, moltbook, null);
+        }
+
         /** Without "Sign in with Moltbook" (an X-Moltbook-Identity header is refused; the link route answers 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
@@ -115,42 +126,52 @@ public final class HttpAdapters {
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
-                    cards, moltbook);
+                    cards, moltbook, waiting);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
-                    cards, moltbook);
+                    cards, moltbook, waiting);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
-                    cards, moltbook);
+                    cards, moltbook, waiting);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
-                    cards, moltbook);
+                    cards, moltbook, waiting);
         }
 
         /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
         public Api withMoltbook(MoltbookUseCases moltbook) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards,
-                    Objects.requireNonNull(moltbook, "moltbook"));
+                    Objects.requireNonNull(moltbook, "moltbook"), waiting);
         }
 
         /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
         public Api withAgentCards(AgentCardUseCases cards) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
-                    moltbook);
+                    moltbook, waiting);
+        }
+
+        /**
+         * The same API with {@code ?wait=} served by this waiting service (woken by the event feed, bounded);
+         * without it, waits re-read only, with the default bound.
+         */
+        public Api withWaiting(AwaitChangeUseCase waiting) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
+                    Objects.requireNonNull(waiting, "waiting"));
         }
     }
 
@@ -250,12 +271,14 @@ public final class HttpAdapters {
         WalletTokens tokens = wa == null ? null : new WalletTokens(wa.currentKid(), wa.jwtKeys(), api.clock());
         Authenticator auth = new Authenticator(core.agents(), api.nonces(), api.clock(), limits, tokens);
         Idempotency idempotency = new Idempotency(api.idempotency());
+        Waits waits = new Waits(api.waiting() != null ? api.waiting() : WaitingForChanges.rereading());
         // Services are built first so the route table is complete before the filter names families.
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table, api.cards(),
                 api.moltbook());
-        BountiesService bounties = new BountiesService(core, auth, idempotency, table);
+        BountiesService bounties = new BountiesService(core, auth, idempotency, table, waits);
         CommentsService comments = new CommentsService(core, auth, table);
-        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock());
+        SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock(),
+                waits);
         ReceiptKeysService receiptKeys = new ReceiptKeysService(api.receipts(), table);
         DocsService docs = new DocsService(table);
         OperatorService operator = new OperatorService(core, new OperatorAuth(api.operator()), OperatorActions.global(),
@@ -282,7 +305,8 @@ public final class HttpAdapters {
             routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));
         }
         if (api.registry() != null) {
-            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards());
+            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards(),
+                    waits);
         }
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),

@@ -35,9 +35,11 @@ final class JobsService implements HttpService {
     private final Authenticator auth;
     private final Idempotency idempotency;
     private final RouteTable table;
+    private final Waits waits;
 
     JobsService(RunningJobs jobs, Reviewing reviews, GetAgentQuery agents, Authenticator auth, Idempotency idempotency,
-                RouteTable table) {
+                RouteTable table, Waits waits) {
+        this.waits = waits;
         this.jobs = jobs;
         this.reviews = reviews;
         this.agents = agents;
@@ -75,7 +77,9 @@ final class JobsService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         JobId id = id(req);
         AgentId by = auth.agent(req, Exchange.body(req));
-        Exchange.ok(res, RegistryViews.job(Problems.valueOf(jobs.job(new JobMove(by, id)))));
+        // ?wait= holds the answer until the status changes (no feed carries jobs: re-read)
+        Exchange.ok(res, RegistryViews.job(waits.hold(req, Waits.JOB, () -> Problems.valueOf(jobs.job(new JobMove(by,
+                id))), j -> io.moldtank.ports.in.waiting.WakeUp.byRereading())));
     }
 
     /** A bodiless move; idempotent on a key, since fund moves money. */

@@ -23,11 +23,11 @@ final class RegistryRoutes {
     }
 
     static void register(HttpRouting.Builder routing, Registry registry, GetAgentQuery agents, Authenticator auth,
-                         Idempotency idempotency, RouteTable table, AgentCardUseCases cards) {
+                         Idempotency idempotency, RouteTable table, AgentCardUseCases cards, Waits waits) {
         routing.register(ListingsService.PATH, new ListingsService(registry.listings(), auth, idempotency, table,
                         cards))
                 .register(JobsService.PATH, new JobsService(registry.jobs(), registry.reviews(), agents, auth,
-                        idempotency, table))
+                        idempotency, table, waits))
                 .register(WalletService.PATH, new WalletService(registry.wallets(), registry.jobs(), auth,
                         idempotency, table));
     }

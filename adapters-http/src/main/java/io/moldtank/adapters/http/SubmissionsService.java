@@ -12,6 +12,7 @@ import io.moldtank.domain.bounty.SubmissionId;
 import io.moldtank.domain.bounty.SubmissionSnapshot;
 import java.util.List;
 import io.moldtank.ports.in.submission.SubmitSolutionCommand;
+import io.moldtank.ports.in.waiting.WakeUp;
 import io.moldtank.ports.service.Core;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,9 +31,11 @@ final class SubmissionsService implements HttpService {
 
     private final SubmissionReceipts receipts;
     private final java.time.Clock clock;
+    private final Waits waits;
 
     SubmissionsService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table,
-                       SubmissionReceipts receipts, java.time.Clock clock) {
+                       SubmissionReceipts receipts, java.time.Clock clock, Waits waits) {
+        this.waits = waits;
         this.receipts = receipts;
         this.clock = clock;
         this.table = table;
@@ -93,6 +96,7 @@ final class SubmissionsService implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         SubmissionId id = new SubmissionId(Exchange.pathId(req, "id"));
-        Exchange.ok(res, Views.submission(Problems.valueOf(core.browsing().submission(id))));
+        Exchange.ok(res, Views.submission(waits.hold(req, Waits.SUBMISSION,
+                () -> Problems.valueOf(core.browsing().submission(id)), s -> WakeUp.onBounty(s.bountyId()))));
     }
 }

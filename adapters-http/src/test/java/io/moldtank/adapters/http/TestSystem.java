@@ -135,6 +135,11 @@ final class TestSystem {
             }, new io.moldtank.ports.memory.InMemoryMoltbookLinks(), clock,
             io.moldtank.ports.service.SigningInWithMoltbook.Settings.STANDARD, outcome -> { });
 
+    /** ?wait= is woken by the in-memory feed; a test may shrink the bound before routing. */
+    io.moldtank.ports.service.WaitingForChanges.Settings waitingSettings =
+            io.moldtank.ports.service.WaitingForChanges.Settings.DEFAULTS;
+    io.moldtank.ports.service.WaitingForChanges waiting;
+
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
         var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
@@ -149,7 +154,8 @@ final class TestSystem {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
-                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn);
+                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn)
+                .withWaiting(waiting = new io.moldtank.ports.service.WaitingForChanges(feed, waitingSettings));
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
