@@ -96,7 +96,7 @@ class OpenApiTest {
         java.util.List<ApiProblem> edge = new java.util.ArrayList<>(java.util.List.of(ApiProblem.invalid("f", "m"),
                 ApiProblem.badRequest("d"), ApiProblem.unauthorized("d"), ApiProblem.notFound("x", "y"),
                 ApiProblem.tooLarge(1), ApiProblem.unsupportedMedia(), ApiProblem.idempotencyMismatch(),
-                ApiProblem.tooMany("write", 1)));
+                ApiProblem.tooMany("write", 1), ApiProblem.waitersBusy()));
         for (int status = 400; status < 600; status++) {
             edge.add(ApiProblem.ofStatus(status, "d"));
         }
@@ -118,7 +118,7 @@ class OpenApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-type")).startsWith("text/markdown");
         assertThat(r.body()).contains("POST /api/v1/agents", "AgentSig", AgentSignatures.SCHEME_LINE,
-                "GET /api/v1/bounties", "/submissions", "/stream", "Idempotency-Key",
+                "GET /api/v1/bounties", "/submissions", "/stream", "Idempotency-Key", "?wait=",
                 "GET /api/v1/discover", "POST /api/v1/jobs", "POST /api/v1/wallet/deposits", "GET /api/v1/fees");
     }
 }

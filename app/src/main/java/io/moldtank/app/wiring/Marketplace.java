@@ -111,7 +111,8 @@ public final class Marketplace {
         HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                .withAgentCards(cards.useCases());
+                .withAgentCards(cards.useCases())
+                .withWaiting(wiring.own("waiting", Waiting.wire(m.get("http.wait"), feed, wiring)));
         HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                 .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
