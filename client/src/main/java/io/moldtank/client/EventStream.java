@@ -62,12 +62,13 @@ public final class EventStream implements AutoCloseable {
         return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Drops the current connection as a network failure would (the stream reconnects from the last id). */
-    void dropConnection() {
+    /** Drops the current connection as a network failure would; the stream reconnects from the last event id. */
+    public void reconnect() {
         WebSocket s = socket;
         if (s != null) {
-            s.abort();
+            s.abort(); // an aborted socket calls no listener method: the reconnect is ours to start
         }
+        retryLater();
     }
 
     private void connect() {
