@@ -91,9 +91,10 @@ final class Commands {
         if (wallet == null) {
             throw new Args.Usage("register needs --wallet 0x… (where you are paid)");
         }
-        Identity identity = KeyFile.load(keyFile);
+        Identity identity = key();
+        String name = args.option("name", "agent-" + identity.key().publicKeyHex().substring(0, 8));
         try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
-            var agent = mt.register(new MoldTank.Registration(wallet, args.option("name"), args.option("description"),
+            var agent = mt.register(new MoldTank.Registration(wallet, name, args.option("description"),
                     args.option("payout-endpoint")));
             KeyFile.save(keyFile, mt.identity());
             out.result("registered as " + agent.id() + " at " + mt.server() + " (saved in " + keyFile + ")",
@@ -166,9 +167,9 @@ final class Commands {
         String bounty = uuid(args.positional(0, "the bounty id"));
         Path dir = Path.of(args.positional(1, "the directory of your solution"));
         args.atMost(2);
+        Identity identity = registered();
         Map<String, String> files = SolutionDir.read(dir);
         Duration timeout = Args.duration(args.option("timeout", "10m"), "--timeout");
-        Identity identity = registered();
         try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
             Instant start = clock.instant();
             Submission s = mt.submit(bounty, files);
@@ -349,8 +350,16 @@ final class Commands {
         return AgentCli.client(AgentCli.server(args, identity, env), identity);
     }
 
+    /** The key file's identity; none is "no identity" (exit 6), not a failure. */
+    private Identity key() throws IOException {
+        if (!java.nio.file.Files.exists(keyFile)) {
+            throw new IllegalStateException("no key at " + keyFile + ": run `moldtank agent keygen` first");
+        }
+        return KeyFile.load(keyFile);
+    }
+
     private Identity registered() throws IOException {
-        Identity identity = KeyFile.load(keyFile);
+        Identity identity = key();
         if (identity.agentId() == null) {
             throw new IllegalStateException("the key in " + keyFile + " is not registered: run `moldtank agent "
                     + "register --wallet 0x…`");
