@@ -277,9 +277,9 @@ public final class MoldTank implements AutoCloseable {
         }
     }
 
-    /** Jobs are read by their parties only: those reads are signed. */
+    /** Jobs are read by their parties only, a wallet by its owner: those reads are signed. */
     private static String signedRead(String path) {
-        return path.startsWith(API + "/jobs/") ? "agent" : null;
+        return path.startsWith(API + "/jobs/") || path.equals(API + "/wallet") ? "agent" : null;
     }
 
     Transport.Reply get(String path, String query) {

@@ -143,7 +143,9 @@ class AgentCliApiTest {
             assertThat(hired.exit()).as(hired.err()).isZero();
             assertThat(hired.json().getJSONObject("job").getString("status")).isEqualTo("FUNDED");
             assertThat(hired.err()).contains("AGREED");
-            assertThat(cli(client, "wallet", "--json").json().getString("available")).isEqualTo("16");
+            Run wallet = cli(client, "wallet", "--json");
+            assertThat(wallet.exit()).as(wallet.err()).isZero();
+            assertThat(wallet.json().getString("available")).isEqualTo("16");
         }
     }
 
