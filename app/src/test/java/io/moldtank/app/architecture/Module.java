@@ -15,6 +15,8 @@ enum Module {
     ADAPTERS_MOLTBOOK("adapters-moltbook", "adapters.moltbook"),
     ADAPTERS_WEBHOOKS("adapters-webhooks", "adapters.webhooks"),
     ADAPTERS_A2A("adapters-a2a", "adapters.a2a"),
+    /** The client SDK and CLI: the server's wire format is all it may know of it. */
+    CLIENT("client", "client"),
     APP("app", "app");
 
     /** The module's directory in the reactor; its artifactId is {@code moldtank-<directory>}. */

@@ -49,6 +49,17 @@ final class ModuleRules {
                 .as("adapters depend on neither another adapter nor app");
     }
 
+    /**
+     * The client knows the server only by its wire format: it depends on the JDK, its small JSON library,
+     * the YAML parser its CLI reads bounty files with, and itself; nothing of the server depends on it.
+     */
+    static ArchRule clientKnowsNothingOfTheServer(String root) {
+        return classes().that().resideInAPackage(Module.CLIENT.packagesIn(root))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.json..",
+                        "org.yaml.snakeyaml..", Module.CLIENT.packagesIn(root))
+                .as("client depends only on java.., javax.crypto.., org.json.., org.yaml.snakeyaml.. and itself");
+    }
+
     /** Nothing but app depends on app. */
     static ArchRule onlyAppDependsOnApp(String root) {
         return classes().that().resideInAPackage(Module.APP.packagesIn(root))

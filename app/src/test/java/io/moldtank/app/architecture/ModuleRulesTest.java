@@ -53,6 +53,11 @@ class ModuleRulesTest {
             ModuleRules.onlyAppDependsOnApp(ROOT).check(REAL);
         }
 
+        @Test
+        void theClientKnowsNothingOfTheServer() {
+            ModuleRules.clientKnowsNothingOfTheServer(ROOT).check(REAL);
+        }
+
         @TestFactory
         Stream<DynamicTest> everyClassOfAModuleLivesUnderItsPackage() {
             return Arrays.stream(Module.values()).map(module -> DynamicTest.dynamicTest(module.directory, () -> {
@@ -72,6 +77,7 @@ class ModuleRulesTest {
             assertThat(ModuleClasses.of(Module.DOMAIN)).isNotEmpty();
             assertThat(ModuleClasses.of(Module.PORTS)).isNotEmpty();
             assertThat(ModuleClasses.of(Module.APP)).isNotEmpty();
+            assertThat(ModuleClasses.of(Module.CLIENT)).isNotEmpty();
         }
     }
 
@@ -99,6 +105,11 @@ class ModuleRulesTest {
             assertReportsExactly(ModuleRules.adaptersDependOnNeitherEachOtherNorApp(FIXTURE_ROOT),
                     "AdapterViolationCallsAnotherAdapter", "AdapterViolationReadsAppWiring",
                     "PortsViolationKnowsAnAdapter");
+        }
+
+        @Test
+        void clientRuleCatchesAClientClassUsingTheDomain() {
+            assertReportsExactly(ModuleRules.clientKnowsNothingOfTheServer(FIXTURE_ROOT), "ClientViolationUsesTheDomain");
         }
 
         @Test
