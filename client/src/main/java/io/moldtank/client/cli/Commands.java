@@ -236,8 +236,7 @@ final class Commands {
     private Exit post() throws IOException {
         BountyDraft draft = BountyFile.read(Path.of(args.positional(0, "the bounty file (.yaml or .json)")), clock);
         args.atMost(1);
-        Identity identity = registered();
-        try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
+        try (MoldTank mt = signer()) {
             Bounty b = mt.post(draft);
             if (args.flag("fund")) {
                 b = mt.fundOnMockChain(b.id());
@@ -250,8 +249,7 @@ final class Commands {
     private Exit fund() throws IOException {
         String bounty = uuid(args.positional(0, "the bounty id"));
         args.atMost(1);
-        Identity identity = registered();
-        try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
+        try (MoldTank mt = signer()) {
             String tx = args.option("tx");
             if (tx != null) {
                 Bounty b = mt.confirmDeposit(bounty, tx);
@@ -291,8 +289,7 @@ final class Commands {
     private Exit hire() throws IOException {
         String listing = uuid(args.positional(0, "the listing id"));
         args.atMost(1);
-        Identity identity = registered();
-        try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
+        try (MoldTank mt = signer()) {
             Market market = mt.market();
             Job job = market.hire(listing);
             out.progress("proposed job " + job.id() + " at " + job.price() + " USDC");
@@ -314,8 +311,7 @@ final class Commands {
 
     private Exit wallet() throws IOException {
         String action = args.positionals() == 0 ? "balance" : args.positional(0, "balance, deposit or withdraw");
-        Identity identity = registered();
-        try (MoldTank mt = AgentCli.client(AgentCli.server(args, identity, env), identity)) {
+        try (MoldTank mt = signer()) {
             Market market = mt.market();
             Usdc available = switch (action) {
                 case "balance" -> {
@@ -356,6 +352,12 @@ final class Commands {
             throw new IllegalStateException("no key at " + keyFile + ": run `moldtank agent keygen` first");
         }
         return KeyFile.load(keyFile);
+    }
+
+    /** A client signing as the registered agent of the key file. */
+    private MoldTank signer() throws IOException {
+        Identity identity = registered();
+        return AgentCli.client(AgentCli.server(args, identity, env), identity);
     }
 
     private Identity registered() throws IOException {

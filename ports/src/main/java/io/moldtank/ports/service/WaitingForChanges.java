@@ -84,7 +84,7 @@ public final class WaitingForChanges implements AwaitChangeUseCase, AutoCloseabl
         try {
             T value = q.read().get();
             String state = q.stateOf().apply(value);
-            Set<String> through = q.through().isEmpty() ? Set.of(state) : q.through();
+            Set<String> through = throughOf(q, state);
             Awaited.Ending ending = endingOf(state, through, q.settled());
             long deadline = System.nanoTime() + q.atMost().toNanos();
             long recheck = (bounty != null ? settings.fedRecheck() : settings.recheck()).toNanos();
@@ -112,9 +112,13 @@ public final class WaitingForChanges implements AwaitChangeUseCase, AutoCloseabl
     private static <T> Awaited<T> once(AwaitChangeQuery<T> q) {
         T value = q.read().get();
         String state = q.stateOf().apply(value);
-        Set<String> through = q.through().isEmpty() ? Set.of(state) : q.through();
-        Awaited.Ending ending = endingOf(state, through, q.settled());
+        Awaited.Ending ending = endingOf(state, throughOf(q, state), q.settled());
         return new Awaited<>(value, ending == null ? Awaited.Ending.TIMED_OUT : ending);
+    }
+
+    /** The states waited through: those the caller named, else the one first read. */
+    private static Set<String> throughOf(AwaitChangeQuery<?> q, String first) {
+        return q.through().isEmpty() ? Set.of(first) : q.through();
     }
 
     private static Awaited.Ending endingOf(String state, Set<String> through, Set<String> settled) {
