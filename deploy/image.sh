@@ -30,7 +30,8 @@ fi
 mkdir -p "$ctx/app"; cp "$jar" "$ctx/app/"; cp -r "$libs" "$ctx/app/libs"
 cp deploy/app/ready "$ctx/ready"
 # The legacy builder: BuildKit is not part of Debian's docker.io 20.10, and it needs nothing it adds.
-DOCKER_BUILDKIT=0 docker build -q --build-arg VERSION="$version" -t "$tag" -t moldtank/moldtank:local \
+DOCKER_BUILDKIT=0 docker build -q --build-arg VERSION="$version" \
+  --build-arg BASE="moldtank/debian-slim:bookworm-${DEPLOY_ROOTFS_VERSION:-1}" -t "$tag" -t moldtank/moldtank:local \
   -f deploy/app/Dockerfile "$ctx" >"$ctx/build.log" 2>&1 \
   || { echo "image: docker build failed:" >&2; tail -20 "$ctx/build.log" >&2; exit 1; }
 bytes=$(docker image inspect -f '{{.Size}}' "$tag")

@@ -38,11 +38,11 @@ if ! have "moldtank/anvil:${V}"; then
   mkdir -p "$work/anvil"
   cp "$anvil" deploy/images/anvil/Dockerfile "$work/anvil/"
   deployed=$(node deploy/images/anvil/chain-state.js "$work/anvil/chain-state.json")
-  # The compose file names the contracts by address: the state must hold them exactly there.
+  # The nodes' configuration names the contracts by address: the state must hold them exactly there.
   for key in usdc escrow; do
     address=$(printf '%s' "$deployed" | sed -n "s/.*\"$key\":\"\\(0x[0-9a-fA-F]*\\)\".*/\\1/p")
-    grep -qi "$address" deploy/compose.yaml \
-      || { echo "images: the chain state has $key at $address, which deploy/compose.yaml does not name" >&2; exit 1; }
+    grep -qi "$key: \"$address\"" deploy/moldtank.yaml \
+      || { echo "images: the chain state has $key at $address, which deploy/moldtank.yaml does not name" >&2; exit 1; }
   done
   build anvil "$slim" "$work/anvil"
 else
