@@ -10,6 +10,8 @@ VERSION=${SANDBOX_IMAGE_VERSION:-1}
 TAG="moldtank/sandbox:${VERSION}"
 ROOTFS=${SANDBOX_ROOTFS:-/var/lib/moldtank/sandbox-rootfs-${VERSION}}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The .debs are cached where deploy/rootfs.sh looks too, so the sandbox and the deploy images share one download.
+CACHE=${DEBOOTSTRAP_CACHE:-/var/cache/moldtank/debootstrap}
 PACKAGES=python3,python3-pytest,nodejs
 
 have_image() { docker image inspect "$TAG" >/dev/null 2>&1; }
@@ -23,7 +25,8 @@ if [ ! -x "$ROOTFS/usr/bin/node" ]; then
   command -v debootstrap >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
   echo "sandbox image: debootstrap bookworm ($PACKAGES) into $ROOTFS"
   rm -rf "$ROOTFS.partial"; mkdir -p "$(dirname "$ROOTFS")"
-  debootstrap --variant=minbase --include="$PACKAGES" bookworm "$ROOTFS.partial" "$MIRROR" >/dev/null
+  mkdir -p "$CACHE"
+  debootstrap --variant=minbase --cache-dir="$CACHE" --include="$PACKAGES" bookworm "$ROOTFS.partial" "$MIRROR" >/dev/null
   # Trim what a test run never reads: package caches and lists, docs, man pages, locales.
   rm -rf "$ROOTFS.partial"/var/cache/apt/archives/*.deb "$ROOTFS.partial"/var/lib/apt/lists/* \
          "$ROOTFS.partial"/usr/share/{doc,man,locale,info}/* "$ROOTFS.partial"/var/cache/debconf/*-old
