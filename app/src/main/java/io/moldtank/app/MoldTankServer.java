@@ -36,7 +36,9 @@ public final class MoldTankServer {
 
     /** Wires from configuration, starts the server and returns the running application. */
     public static MoldTankApp start(Config config) {
+        Profile profile = Profile.check(config); // before anything opens: a refused profile touches nothing
         Wiring wiring = Wiring.withSystemDefaults();
+        wiring.chose("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
         try {
             Marketplace.wire(config, wiring);
         } catch (RuntimeException e) {
