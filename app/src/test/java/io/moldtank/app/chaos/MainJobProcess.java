@@ -84,6 +84,14 @@ final class MainJobProcess {
         }
     }
 
+    /** SIGTERM, as an orchestrator stops a pod: the shutdown hook runs (and gives up what the node held). */
+    void stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the main job did not stop within 30 s of SIGTERM");
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }
