@@ -33,6 +33,11 @@ final class MainJobProcess {
     }
 
     static MainJobProcess start(Path dir, int n, Map<String, String> settings) throws Exception {
+        return start(dir, "main-" + n, settings);
+    }
+
+    /** The same, logging to {@code dir/<name>.log}. */
+    static MainJobProcess start(Path dir, String name, Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
@@ -42,7 +47,7 @@ final class MainJobProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("MOLDTANK_CONFIG");
         Process p = builder.start();
-        Path log = dir.resolve("main-" + n + ".log");
+        Path log = dir.resolve(name + ".log");
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> copy(p, log, port));
         try {
