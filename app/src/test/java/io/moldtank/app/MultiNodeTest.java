@@ -6,23 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
-import io.lettuce.core.RedisClient;
-import io.moldtank.ports.testing.RequiredServer;
+import io.moldtank.app.chaos.ClusterServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,20 +34,12 @@ import org.junit.jupiter.api.Timeout;
 class MultiNodeTest {
     private static final String TOKEN = "multi-node-operator-token-0123456789abcdef";
     private final List<MoldTankApp> apps = new ArrayList<>();
-    private String schema;
-    private String prefix;
+    private ClusterServers servers;
     private HttpServer judge;
 
     @BeforeEach
     void servers() throws Exception {
-        schema = "multi_node_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        prefix = "mt-test:{" + schema + "}:";
-        try (Connection c = DriverManager.getConnection(TestNodes.PG_URL, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        } catch (java.sql.SQLException e) {
-            throw RequiredServer.unavailable("PostgreSQL", TestNodes.PG_URL, "pg_ctlcluster ... main start", e);
-        }
-        TestNodes.requireRedis();
+        servers = ClusterServers.open();
         judge = LocalJudge.start();
     }
 
@@ -60,26 +47,18 @@ class MultiNodeTest {
     void stop() throws Exception {
         apps.forEach(MoldTankApp::shutdown);
         judge.stop(0);
-        try (Connection c = DriverManager.getConnection(TestNodes.PG_URL, "postgres", "")) {
-            c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-        TestNodes.deleteRedisKeys(prefix);
+        servers.close();
     }
 
     private MoldTankApp node(String roles) {
         Properties p = new Properties();
+        p.putAll(servers.settings(TOKEN));
         p.setProperty("server.port", "0");
         p.setProperty("server.host", "127.0.0.1");
         p.setProperty("moldtank.roles", roles);
         p.setProperty("moldtank.storage.kind", "postgres");
-        p.setProperty("moldtank.storage.postgres.url", TestNodes.PG_URL);
-        p.setProperty("moldtank.storage.postgres.schema", schema);
-        p.setProperty("moldtank.queue.kind", "redis");
-        p.setProperty("moldtank.guard.kind", "redis");
-        p.setProperty("moldtank.redis.uri", TestNodes.REDIS_URL);
-        p.setProperty("moldtank.redis.prefix", prefix);
-        p.setProperty("moldtank.operator.token", TOKEN);
-        p.setProperty("moldtank.receipts.key", "5d".repeat(32));
+        p.setProperty("moldtank.storage.postgres.url", servers.pgUrl());
+        p.setProperty("moldtank.storage.postgres.schema", servers.schema());
         p.setProperty("moldtank.workers.payout-interval", "PT0.1S");
         p.setProperty("moldtank.validators.0.kind", "openai-compatible");
         p.setProperty("moldtank.validators.0.base-url", "http://127.0.0.1:" + judge.getAddress().getPort());
@@ -150,7 +129,7 @@ class MultiNodeTest {
     }
 
     @Test
-    void the_mock_chain_of_a_postgresql_node_keeps_its_escrow_across_a_restart() throws Exception {
+    void the_mock_chain_of_a_postgresql_node_keeps_its_escrow_and_treasury_across_a_restart() throws Exception {
         MoldTankApp first = node("api,workers,scheduler");
         Http1Client http = Http1Client.builder().baseUri("http://127.0.0.1:" + first.port()).build();
         SignedClient poster = new SignedClient(http);
@@ -160,6 +139,8 @@ class MultiNodeTest {
                  "acceptance":{"kind":"rubric","rubric":"anything"}}""".formatted(Instant.now().plus(Duration.ofDays(1))),
                 201).get("id").asText();
         String tx = poster.post("/api/v1/bounties/" + bounty + "/deposit/simulate", "", 200).get("txHash").asText();
+        String transfer = poster.post("/api/v1/wallet/deposits/simulate", "{\"amount\":\"10\"}", 200)
+                .get("txHash").asText();
         first.shutdown();
         apps.remove(first);
 
@@ -168,6 +149,10 @@ class MultiNodeTest {
         assertThat(second.wiring().find(io.moldtank.ports.memory.SharedMockChain.class).orElseThrow().held())
                 .isEqualTo(io.moldtank.domain.money.Usdc.parse("7"));
         SignedClient again = new SignedClient(Http1Client.builder().baseUri("http://127.0.0.1:" + second.port()).build());
+        poster.at(Http1Client.builder().baseUri("http://127.0.0.1:" + second.port()).build());
+        assertThat(poster.post("/api/v1/wallet/deposits", "{\"txHash\":\"" + transfer + "\"}", 200)
+                .get("available").asText()).as("the treasury transfer made before the restart is found after it")
+                .isEqualTo("10.000000");
         JsonNode opened = TestNodes.eventually(Duration.ofSeconds(30), () -> {
             JsonNode b = again.get("/api/v1/bounties/" + bounty, 200);
             return b.get("status").asText().equals("OPEN") ? b : null;
@@ -182,34 +167,8 @@ class MultiNodeTest {
         }
     }
 
-    /** The test servers (PostgreSQL, Redis) as the persistence tests name them, and a bounded wait. */
+    /** A bounded wait. */
     static final class TestNodes {
-        static final String PG_URL = RequiredServer.env("MOLDTANK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        static final String REDIS_URL = RequiredServer.env("MOLDTANK_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-
-        static void requireRedis() {
-            RedisClient client = RedisClient.create(REDIS_URL);
-            try (var c = client.connect()) {
-                c.sync().ping();
-            } catch (RuntimeException e) {
-                throw RequiredServer.unavailable("Redis", REDIS_URL, "redis-server --daemonize yes", e);
-            } finally {
-                client.shutdown();
-            }
-        }
-
-        static void deleteRedisKeys(String prefix) {
-            RedisClient client = RedisClient.create(REDIS_URL);
-            try (var c = client.connect()) {
-                var keys = c.sync().keys(prefix.replace("{", "\\{").replace("}", "\\}") + "*");
-                if (!keys.isEmpty()) {
-                    c.sync().del(keys.toArray(String[]::new));
-                }
-            } finally {
-                client.shutdown();
-            }
-        }
-
         static <T> T eventually(Duration within, java.util.concurrent.Callable<T> probe) throws Exception {
             long until = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < until) {

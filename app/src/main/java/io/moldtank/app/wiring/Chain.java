@@ -44,7 +44,8 @@ record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> t
                     wiring.provide(InMemoryEscrow.class, shared.replica());
                     wiring.chose("chain", "mock (in-process escrow with the contract's rules, log in the database,"
                             + " shared by every node on it)");
-                    yield new Chain(shared, new NoPaymentRail(), Optional.empty(), Optional.of(shared));
+                    wiring.chose("treasury", "the mock chain's, in its log in the database");
+                    yield new Chain(shared, new NoPaymentRail(), Optional.of(shared.treasury()), Optional.of(shared));
                 }
                 InMemoryEscrow escrow;
                 if (journal.file() == null) {

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A fresh PostgreSQL schema and Redis prefix for nodes of the chaos loop, removed on close, and the
- * settings every node shares: the queue and guards in Redis, one receipt key, short leases so that a
+ * A fresh PostgreSQL schema and Redis prefix for several nodes (the chaos loop, the multi-node tests),
+ * removed on close, and the settings every node shares: the queue and guards in Redis, one receipt key, short leases so that a
  * killed worker's submission and a killed scheduler's lease come back within a round or two.
  */
-record ClusterServers(String pgUrl, String schema, String redisUrl, String prefix) implements AutoCloseable {
+public record ClusterServers(String pgUrl, String schema, String redisUrl, String prefix) implements AutoCloseable {
 
-    static ClusterServers open() {
+    public static ClusterServers open() {
         String url = RequiredServer.env("MOLDTANK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String redis = RequiredServer.env("MOLDTANK_TEST_REDIS_URL", "redis://127.0.0.1:6379");
         String schema = "chaos_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -36,7 +36,7 @@ record ClusterServers(String pgUrl, String schema, String redisUrl, String prefi
         return new ClusterServers(url, schema, redis, "mt-test:{" + schema + "}:");
     }
 
-    Map<String, String> settings(String operatorToken) {
+    public Map<String, String> settings(String operatorToken) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("moldtank.queue.kind", "redis");
         s.put("moldtank.guard.kind", "redis");

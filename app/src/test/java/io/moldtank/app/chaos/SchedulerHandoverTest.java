@@ -2,19 +2,14 @@ package io.moldtank.app.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moldtank.ports.testing.RequiredServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,19 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulerHandoverTest {
     private static final Duration TTL = Duration.ofSeconds(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String PG_URL = RequiredServer.env("MOLDTANK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
     @Test
     void a_killed_scheduler_is_replaced_within_its_ttl_and_a_stopped_one_at_the_next_heartbeat(@TempDir Path dir)
             throws Exception {
-        String schema = "handover_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        } catch (java.sql.SQLException e) {
-            throw RequiredServer.unavailable("PostgreSQL", PG_URL, "pg_ctlcluster ... main start", e);
-        }
+        ClusterServers servers = ClusterServers.open();
         Map<String, String> settings = new HashMap<>(Map.of("moldtank.storage.kind", "postgres",
-                "moldtank.storage.postgres.url", PG_URL, "moldtank.storage.postgres.schema", schema,
+                "moldtank.storage.postgres.url", servers.pgUrl(), "moldtank.storage.postgres.schema", servers.schema(),
                 "moldtank.scheduler.lease-ttl", TTL.toString(), "moldtank.workers.expiry-interval", "PT0.2S"));
         MainJobProcess a = null;
         MainJobProcess b = null;
@@ -94,9 +83,7 @@ class SchedulerHandoverTest {
                     p.kill();
                 }
             }
-            try (Connection conn = DriverManager.getConnection(PG_URL, "postgres", "")) {
-                conn.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+            servers.close();
         }
     }
 

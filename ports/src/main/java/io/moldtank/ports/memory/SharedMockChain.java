@@ -10,6 +10,7 @@ import io.moldtank.ports.memory.InMemoryEscrow.Tx;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.EscrowHistory;
 import io.moldtank.ports.out.chain.MockChainLog;
+import io.moldtank.ports.out.chain.TreasuryGateway;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,25 +33,29 @@ public final class SharedMockChain implements EscrowGateway, EscrowHistory {
     static final int MAX_TRIES = 20;
 
     private final MockChainLog log;
-    private final List<Entry> pending = new ArrayList<>();
+    private final List<String> pending = new ArrayList<>();
     private final InMemoryEscrow chain;
+    private final InMemoryTreasury treasury = new InMemoryTreasury();
     private long seen;
     private boolean stale;
 
     private SharedMockChain(MockChainLog log) {
         this.log = log;
-        List<Entry> all = parse(log.after(0), 0);
-        this.chain = InMemoryEscrow.replay(all, new InMemoryEscrow.Journal() {
+        List<String> all = log.after(0);
+        Lines lines = parse(all, 0);
+        this.chain = InMemoryEscrow.replay(lines.escrow(), new InMemoryEscrow.Journal() {
             @Override
             public void minted(WalletAddress to, Usdc amount) {
-                pending.add(Entry.mint(to, amount));
+                pending.add(Entry.mint(to, amount).line());
             }
 
             @Override
             public void mined(Tx tx) {
-                pending.add(Entry.mined(tx));
+                pending.add(Entry.mined(tx).line());
             }
         });
+        treasury.follow(lines.treasury());
+        treasury.journalTo(entry -> pending.add(entry.line()));
         this.seen = all.size();
     }
 
@@ -62,6 +67,34 @@ public final class SharedMockChain implements EscrowGateway, EscrowHistory {
     /** This process's replica, for tests that inject faults or read balances (call {@link #held} to catch up). */
     public InMemoryEscrow replica() {
         return chain;
+    }
+
+    /**
+     * The platform treasury of the same chain (the registry's agents' USDC): transfers in and withdrawals
+     * go through the same log, so a transfer simulated on one node is confirmed on another, and after a restart.
+     */
+    public TreasuryGateway treasury() {
+        return new TreasuryGateway() {
+            @Override
+            public Incoming checkIncoming(String txHash) {
+                return read(() -> treasury.checkIncoming(txHash));
+            }
+
+            @Override
+            public String send(java.util.UUID withdrawalId, WalletAddress to, Usdc amount) {
+                return write(() -> treasury.send(withdrawalId, to, amount));
+            }
+
+            @Override
+            public Optional<SimulatedTransfer> simulatedWallet() {
+                return Optional.of((from, amount) -> write(() -> treasury.receive(from, amount)));
+            }
+        };
+    }
+
+    /** The treasury's balance, after catching up with the log. */
+    public Usdc treasuryBalance() {
+        return read(treasury::balance);
     }
 
     /** What the escrow holds for open deals, after catching up with the log. */
@@ -153,7 +186,7 @@ public final class SharedMockChain implements EscrowGateway, EscrowHistory {
                     }
                     return value;
                 }
-                List<String> lines = pending.stream().map(Entry::line).toList();
+                List<String> lines = List.copyOf(pending);
                 pending.clear();
                 boolean stored;
                 try {
@@ -187,7 +220,9 @@ public final class SharedMockChain implements EscrowGateway, EscrowHistory {
             return;
         }
         try {
-            chain.follow(parse(lines, seen));
+            Lines parsed = parse(lines, seen);
+            chain.follow(parsed.escrow());
+            treasury.follow(parsed.treasury());
         } catch (RuntimeException e) {
             stale = true; // applied part-way: rebuild from the whole log next time
             throw new IllegalStateException("mock chain log does not replay after line " + seen + ": " + e.getMessage(), e);
@@ -197,21 +232,32 @@ public final class SharedMockChain implements EscrowGateway, EscrowHistory {
 
     private void restore() {
         List<String> all = log.after(0);
-        chain.restore(parse(all, 0));
+        Lines parsed = parse(all, 0);
+        chain.restore(parsed.escrow());
+        treasury.restore(parsed.treasury());
         seen = all.size();
         stale = false;
     }
 
-    private static List<Entry> parse(List<String> lines, long before) {
-        List<Entry> entries = new ArrayList<>(lines.size());
+    /** The log's lines, each for the escrow or the treasury (independent, so each keeps only its own order). */
+    private record Lines(List<Entry> escrow, List<InMemoryTreasury.Entry> treasury) {
+    }
+
+    private static Lines parse(List<String> lines, long before) {
+        List<Entry> escrow = new ArrayList<>(lines.size());
+        List<InMemoryTreasury.Entry> treasury = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             try {
-                entries.add(Entry.parse(lines.get(i)));
+                if (InMemoryTreasury.Entry.isTreasury(line)) {
+                    treasury.add(InMemoryTreasury.Entry.parse(line));
+                } else {
+                    escrow.add(Entry.parse(line));
+                }
             } catch (RuntimeException e) {
-                throw new IllegalStateException("mock chain log line " + (before + i + 1) + " is unreadable: "
-                        + lines.get(i), e);
+                throw new IllegalStateException("mock chain log line " + (before + i + 1) + " is unreadable: " + line, e);
             }
         }
-        return entries;
+        return new Lines(escrow, treasury);
     }
 }

@@ -141,7 +141,19 @@ public interface MockChainLogContract {
         });
         assertThat(releases.get(0) + releases.get(1)).as("each bounty released once").isEqualTo(bounties.size());
 
+        // the treasury of the same chain: a transfer in on one node is confirmed on the other, a withdrawal
+        // sent twice (a retry on another node) is sent once
+        String in = a.treasury().simulatedWallet().orElseThrow().transfer(POSTER, Usdc.parse("9"));
+        assertThat(b.treasury().checkIncoming(in))
+                .isEqualTo(new io.moldtank.ports.out.chain.TreasuryGateway.Incoming.Confirmed(POSTER, Usdc.parse("9")));
+        UUID withdrawal = UUID.randomUUID();
+        String out = b.treasury().send(withdrawal, SOLVER, Usdc.parse("4"));
+        assertThat(a.treasury().send(withdrawal, SOLVER, Usdc.parse("4"))).isEqualTo(out);
+
         SharedMockChain later = SharedMockChain.open(sameStore(log));
+        assertThat(later.treasuryBalance()).isEqualTo(Usdc.parse("5"));
+        assertThat(later.treasury().checkIncoming(in)).isInstanceOf(
+                io.moldtank.ports.out.chain.TreasuryGateway.Incoming.Confirmed.class);
         assertThat(later.transactions()).as("a node started later replays the same chain")
                 .isEqualTo(a.transactions()).isEqualTo(b.transactions());
         assertThat(later.balanceOf(SOLVER)).isEqualTo(Usdc.parse("12"));
