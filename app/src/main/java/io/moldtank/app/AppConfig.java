@@ -39,14 +39,53 @@ public final class AppConfig {
     public static Config load(String[] args, Map<String, String> env, Properties systemProperties) {
         List<Supplier<? extends ConfigSource>> sources = new ArrayList<>();
         sources.add(ConfigSources.create(systemProperties, "system-properties"));
-        sources.add(ConfigSources.create(EnvironmentVariables.expand(env), "environment-variables"));
+        sources.add(ConfigSources.create(withDashedKeys(env), "environment-variables"));
         externalFile(args, env).ifPresent(path -> sources.add(ConfigSources.file(path)));
-        sources.add(ConfigSources.classpath("application.yaml"));
+        // the profile's defaults sit under everything the operator sets, above the built-in defaults
+        Profile profile = Profile.of(build(sources, ConfigSources.classpath("application.yaml")));
+        profile.defaults().ifPresent(resource -> sources.add(ConfigSources.classpath(resource)));
+        return build(sources, ConfigSources.classpath("application.yaml"));
+    }
+
+    private static Config build(List<Supplier<? extends ConfigSource>> sources, Supplier<? extends ConfigSource> last) {
+        List<Supplier<? extends ConfigSource>> all = new ArrayList<>(sources);
+        all.add(last);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .sources(sources)
+                .sources(all)
                 .build();
+    }
+
+    /**
+     * Words of configuration keys that hold a dash. Helidon reads {@code MOLDTANK_CHAIN_QA_KEY} as
+     * {@code moldtank.chain.qa.key}; with these words it is also {@code moldtank.chain.qa-key}, the key the
+     * code reads, so every key can be set from the environment the way the README spells it (Helidon's own
+     * {@code _dash_} spelling keeps working). AppConfigTest checks that the README's keys are all here.
+     */
+    static final List<String> DASHED_WORDS = List.of("allow-loopback-for-tests", "trust-certificate-for-tests",
+            "max-output-tokens", "platform-cut-bps", "treasury-journal", "rotation-overlap", "challenge-secret",
+            "request-timeout", "dedupe-horizon", "expiry-interval", "payout-interval", "check-interval",
+            "mock-journal", "payout-wallet", "poster-wallet", "treasury-key", "daily-budget", "default-ttl",
+            "first-window", "max-attempts", "retry-delay", "cors-origins", "max-retries", "payout-key", "from-block",
+            "cache-size", "page-size", "max-pages", "max-bytes", "min-score", "lease-ttl", "chain-id", "base-url",
+            "rpc-url", "api-key", "app-key", "jwt-key", "key-file", "max-run", "max-ttl", "min-ttl", "qa-key");
+
+    /** Helidon's mapping of the environment, plus each name with its dashed words restored. */
+    static Map<String, String> withDashedKeys(Map<String, String> env) {
+        Map<String, String> expanded = new java.util.HashMap<>(EnvironmentVariables.expand(env));
+        env.forEach((name, value) -> {
+            String key = name.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+            String dashed = key;
+            for (String word : DASHED_WORDS) {
+                dashed = dashed.replaceAll("(^|\\.)" + java.util.regex.Pattern.quote(word.replace('-', '.')) + "(?=\\.|$)",
+                        "$1" + word);
+            }
+            if (!dashed.equals(key)) {
+                expanded.putIfAbsent(dashed, value);
+            }
+        });
+        return expanded;
     }
 
     /** The external file, if one is named; a named file that does not exist is an error. */

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point: {@code java -jar moldtank.jar [--config <file.yaml>]} runs the main job;
  * {@code java -jar moldtank.jar scrape --once [--config <file.yaml>]} runs the Moltbook scraper once and
- * exits (0: it ran and read something; 1: it failed, is off, or another node is running it). See README.md.
+ * exits (0: it ran and read something; 1: it failed, is off, or another node is running it). A start that
+ * {@code moldtank.profile} refuses logs one line naming what is missing and exits 78. See README.md.
  */
 public final class Main {
 
@@ -28,11 +29,18 @@ public final class Main {
             Config config = AppConfig.load(args, System.getenv(), System.getProperties());
             MoldTankApp app = MoldTankServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(app::shutdown, "moldtank-shutdown-hook"));
+        } catch (Profile.Refused e) {
+            // one line naming what is missing, no stack trace: an operator's fix, not a bug
+            LoggerFactory.getLogger(Main.class).atError().addKeyValue("event", "start-refused").log(e.getMessage());
+            System.exit(EXIT_CONFIG);
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Main.class).atError().setCause(e).log("app failed to start");
             System.exit(1);
         }
     }
+
+    /** Exit status of a start the profile refuses (sysexits' EX_CONFIG). */
+    public static final int EXIT_CONFIG = 78;
 
     /** Wires the job without its HTTP server, runs the scraper now, closes everything. */
     static int scrapeOnce(String[] args) {

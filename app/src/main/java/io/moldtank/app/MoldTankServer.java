@@ -36,7 +36,9 @@ public final class MoldTankServer {
 
     /** Wires from configuration, starts the server and returns the running application. */
     public static MoldTankApp start(Config config) {
+        Profile profile = Profile.check(config); // before anything opens: a refused profile touches nothing
         Wiring wiring = Wiring.withSystemDefaults();
+        wiring.chose("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
         try {
             Marketplace.wire(config, wiring);
         } catch (RuntimeException e) {
@@ -85,11 +87,14 @@ public final class MoldTankServer {
                 .directHandlers(HttpAdapters.connectionProblems())
                 .addFeature(observe(wiring))
                 .routing(routing -> routing(routing, wiring));
-        wiring.find(Core.class).ifPresent(core -> wiring.find(EventFeed.class).ifPresent(feed -> {
+        // the streams are the API's: a node without the api role serves health and metrics only
+        var core = wiring.find(HttpAdapters.Api.class).flatMap(api -> wiring.find(Core.class));
+        var feed = wiring.find(EventFeed.class);
+        if (core.isPresent() && feed.isPresent()) {
             WsRouting.Builder ws = WsRouting.builder();
-            HttpAdapters.registerStreams(ws, core, feed, wiring.clock(), Duration.ofSeconds(15));
+            HttpAdapters.registerStreams(ws, core.get(), feed.get(), wiring.clock(), Duration.ofSeconds(15));
             server.addRouting(ws);
-        }));
+        }
     }
 
     /**

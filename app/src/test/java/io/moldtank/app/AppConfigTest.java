@@ -99,4 +99,36 @@ class AppConfigTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void everyDashedKeyCanBeSetFromTheEnvironmentAsTheReadmeSpellsIt() {
+        Config config = AppConfig.load(NO_ARGS, Map.of("MOLDTANK_CHAIN_QA_KEY", "qa", "MOLDTANK_SCRAPER_API_KEY", "api",
+                "MOLDTANK_WORKERS_PAYOUT_INTERVAL", "PT2S", "MOLDTANK_CHAIN_CHAIN_ID", "31337",
+                "MOLDTANK_SCHEDULER_LEASE_TTL", "PT4S", "MOLDTANK_MOLTBOOK_APP_dash_KEY", "helidon's own spelling"),
+                new Properties());
+        assertThat(config.get("moldtank.chain.qa-key").asString().get()).isEqualTo("qa");
+        assertThat(config.get("moldtank.moltbook.app-key").asString().get()).isEqualTo("helidon's own spelling");
+        assertThat(config.get("moldtank.scraper.api-key").asString().get()).isEqualTo("api");
+        assertThat(config.get("moldtank.workers.payout-interval").as(Duration.class).get()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.get("moldtank.chain.chain-id").asLong().get()).isEqualTo(31337L);
+        assertThat(config.get("moldtank.scheduler.lease-ttl").as(Duration.class).get()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theDashedWordsCoverEveryKeyOfTheReadmeConfigurationTable() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        var keys = java.util.regex.Pattern.compile("(?m)^\\| `((?:moldtank|server)\\.[a-z0-9.-]+)`((?: / `\\.[a-z0-9.-]+`)*)")
+                .matcher(readme);
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        while (keys.find()) {
+            String all = keys.group(1) + keys.group(2).replace("/ `", "").replace("`", "");
+            for (String word : all.split("[. ]")) {
+                if (word.contains("-")) {
+                    words.add(word);
+                }
+            }
+        }
+        assertThat(words).as("dashed words of the README's keys").isNotEmpty().contains("qa-key", "lease-ttl");
+        assertThat(AppConfig.DASHED_WORDS).containsAll(words);
+    }
 }

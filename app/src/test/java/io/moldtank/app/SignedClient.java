@@ -18,12 +18,17 @@ import java.util.UUID;
 final class SignedClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Http1Client http;
+    private Http1Client http;
     private final AgentKey key = new AgentKey();
     private String who = "register";
 
     SignedClient(Http1Client http) throws GeneralSecurityException {
         this.http = http;
+    }
+
+    /** Talks to another node (or the same node restarted) from now on, as the same agent. */
+    void at(Http1Client other) {
+        this.http = other;
     }
 
     /** Registers with {@code wallet}; from then on signs as the new agent. Returns its id. */

@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 14 §3: agents' A2A cards. A thread fetches the cards that are due every
+ * Issue 14 §3: agents' A2A cards. The scheduler node fetches the cards that are due every
  * {@code moldtank.a2a.interval} (a request never fetches); each fetch counts in
  * {@code moldtank_a2a_card_fetches_total{outcome}}.
  */
-final class AgentCards implements AutoCloseable {
+final class AgentCards {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCards.class);
     private static final List<String> OUTCOMES = List.of("fetched", "not_modified", "invalid", "too_large", "redirect",
             "refused", "http_error", "unreachable");
@@ -30,14 +30,14 @@ final class AgentCards implements AutoCloseable {
     }
 
     private final KeepingAgentCards cards;
-    private final PollingLoop loop;
+    private final Duration interval;
 
     private AgentCards(KeepingAgentCards cards, Duration interval) {
         this.cards = cards;
-        this.loop = new PollingLoop("a2a-cards", cards::refreshDue, interval);
+        this.interval = interval;
     }
 
-    /** Wired over the SQL storage; the refresher starts with {@link #start}. */
+    /** Wired over the SQL storage; the scheduler runs {@link #refreshDue} every {@link #interval}. */
     static AgentCards wire(Config c, SqlStorage storage, Wiring wiring) {
         UrlPolicy strict = new OutboundUrlGuard(OutboundUrlGuard.SYSTEM_DNS);
         boolean loopback = c.get("allow-loopback-for-tests").asBoolean().orElse(false);
@@ -67,9 +67,13 @@ final class AgentCards implements AutoCloseable {
         return cards;
     }
 
-    AgentCards start() {
-        loop.start();
-        return this;
+    /** The scheduler's pass: fetches the cards that are due; how many. */
+    int refreshDue() {
+        return cards.refreshDue();
+    }
+
+    Duration interval() {
+        return interval;
     }
 
     private static Counter fetches(String outcome) {
@@ -78,8 +82,4 @@ final class AgentCards implements AutoCloseable {
                 .tags(List.of(Metrics.tag("outcome", outcome))));
     }
 
-    @Override
-    public void close() throws InterruptedException {
-        loop.close();
-    }
 }

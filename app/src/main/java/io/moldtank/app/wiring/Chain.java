@@ -5,8 +5,10 @@ import io.moldtank.adapters.chain.ChainAdapters;
 import io.moldtank.adapters.chain.ChainAdapters.ChainSettings;
 import io.moldtank.adapters.chain.ChainAdapters.Network;
 import io.moldtank.ports.memory.InMemoryEscrow;
+import io.moldtank.ports.memory.SharedMockChain;
 import io.moldtank.ports.out.chain.EscrowGateway;
 import io.moldtank.ports.out.chain.EscrowHistory;
+import io.moldtank.ports.out.chain.MockChainLog;
 import io.moldtank.ports.out.chain.PaymentRail;
 import io.moldtank.ports.out.chain.TreasuryGateway;
 import io.moldtank.ports.service.OutboundUrlGuard;
@@ -21,26 +23,45 @@ import java.util.Optional;
 record Chain(EscrowGateway escrow, PaymentRail rail, Optional<TreasuryGateway> treasury,
              Optional<EscrowHistory> history) {
 
-    /** {@code mockJournal}: where the mock chain keeps its transactions across restarts, or null for none. */
-    static Chain from(Config c, Path mockJournal, Wiring wiring) {
+    /** Where the mock chain keeps its transactions across restarts: nowhere, a file, or the shared database. */
+    record MockJournal(Path file, boolean database) {
+        static final MockJournal NONE = new MockJournal(null, false);
+        static final MockJournal DATABASE = new MockJournal(null, true);
+
+        static MockJournal file(Path file) {
+            return new MockJournal(file, false);
+        }
+    }
+
+    /** {@code log}: the database's mock chain log, used when {@code journal} says so. */
+    static Chain from(Config c, MockJournal journal, MockChainLog log, Wiring wiring) {
         String kind = c.get("kind").asString().orElse("mock").toLowerCase(Locale.ROOT);
         return switch (kind) {
             case "mock" -> {
+                if (journal.database()) {
+                    // every node on this database shares the chain, and it outlives them: reconciliation trusts it
+                    SharedMockChain shared = wiring.provide(SharedMockChain.class, SharedMockChain.open(log));
+                    wiring.provide(InMemoryEscrow.class, shared.replica());
+                    wiring.chose("chain", "mock (in-process escrow with the contract's rules, log in the database,"
+                            + " shared by every node on it)");
+                    wiring.chose("treasury", "the mock chain's, in its log in the database");
+                    yield new Chain(shared, new NoPaymentRail(), Optional.of(shared.treasury()), Optional.of(shared));
+                }
                 InMemoryEscrow escrow;
-                if (mockJournal == null) {
+                if (journal.file() == null) {
                     wiring.chose("chain", "mock (in-process escrow with the contract's rules; lost on restart)");
                     escrow = new InMemoryEscrow();
                 } else {
-                    MockChainFile.Opened opened = MockChainFile.open(mockJournal);
+                    MockChainFile.Opened opened = MockChainFile.open(journal.file());
                     wiring.own("mock-chain-journal", opened.journal());
                     wiring.chose("chain", "mock (in-process escrow with the contract's rules, journal "
-                            + mockJournal.toAbsolutePath() + ")");
+                            + journal.file().toAbsolutePath() + ")");
                     escrow = opened.chain();
                 }
                 // Reconciliation trusts a chain that outlives the process and is the same for every node: a
                 // journalled mock chain is (one process owns its H2 file); an in-memory one is neither.
                 yield new Chain(wiring.provide(InMemoryEscrow.class, escrow), new NoPaymentRail(), Optional.empty(),
-                        mockJournal == null ? Optional.empty() : Optional.of(escrow));
+                        journal.file() == null ? Optional.empty() : Optional.of(escrow));
             }
             case "web3j" -> web3j(c, wiring);
             default -> throw new IllegalArgumentException("moldtank.chain.kind must be mock or web3j, not " + kind);

@@ -36,7 +36,8 @@ import java.util.function.Consumer;
 
 /**
  * Chooses an adapter for every port from configuration, wires the application core over them and
- * starts the background workers. Defaults need nothing installed: an H2 file, its own queue,
+ * starts what this node's roles ({@code moldtank.roles}) run: the API's routes, the queue workers, the
+ * periodic work under the scheduler lease. Defaults need nothing installed: an H2 file, its own queue,
  * in-process nonces, rate limits and idempotency keys, the in-process mock chain.
  */
 public final class Marketplace {
@@ -56,11 +57,13 @@ public final class Marketplace {
                 m.get("validation.retry-delay").as(Duration.class).orElse(Duration.ofSeconds(5)));
 
         Webhooks.refuseTestSettingsOnPublicChain(m); // before anything opens
+        Roles roles = wiring.provide(Roles.class, Roles.from(m.get("roles")));
+        wiring.chose("roles", roles.toString());
         PersistenceAdapters.SqlStore sql = wiring.own("sql", openSql(m.get("storage"), wiring));
         SqlStorage storage = sql.storage();
         wiring.addReadinessCheck("storage", () -> probe(sql));
         Webhooks webhooks = wiring.own("webhooks", Webhooks.wire(m.get("webhooks"), storage, wiring));
-        AgentCards cards = wiring.own("a2a-cards", AgentCards.wire(m.get("a2a"), storage, wiring));
+        AgentCards cards = AgentCards.wire(m.get("a2a"), storage, wiring);
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
         int queueAttempts = validation.maxAttempts() + 2;
@@ -86,7 +89,7 @@ public final class Marketplace {
         wiring.provide(Guards.class, guards);
         wiring.chose("nonces-rate-limits-and-idempotency", guardKind);
 
-        Chain chain = Chain.from(m.get("chain"), mockJournal(m), wiring);
+        Chain chain = Chain.from(m.get("chain"), mockJournal(m), storage.mockChainLog(), wiring);
 
         List<Validator> validators = Validators.from(m.get("validators"), wiring);
         wiring.chose("validators", validators.isEmpty() ? "none configured"
@@ -108,33 +111,35 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
-        HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
-                m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
-                wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                .withAgentCards(cards.useCases())
-                .withWaiting(wiring.own("waiting", Waiting.wire(m.get("http.wait"), feed, wiring)));
-        HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
-                .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
         var scraper = Scraper.start(m.get("scraper"), core, storage, wiring);
         scraper.ifPresent(s -> wiring.own("scraper", s));
         scraper.ifPresent(s -> wiring.provide(io.moldtank.ports.in.scraper.ScrapeUseCase.class, s));
-        HttpAdapters.Api withOperator = reconciliation.map(r -> api.withReconciliation(r)).orElse(api);
-        HttpAdapters.Api wired = wiring.provide(HttpAdapters.Api.class,
-                scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
-        OperatorConsole.provide(m.get("console"), wired, storage, chain.history().orElse(null), feed, wiring);
+        if (roles.has(Roles.Role.API)) {
+            HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
+                    m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
+                    wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
+                    .withAgentCards(cards.useCases())
+                    .withWaiting(wiring.own("waiting", Waiting.wire(m.get("http.wait"), feed, wiring)));
+            HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
+                    .orElse(base);
+            HttpAdapters.Api withOperator = reconciliation.map(r -> api.withReconciliation(r)).orElse(api);
+            HttpAdapters.Api wired = wiring.provide(HttpAdapters.Api.class,
+                    scraper.map(s -> withOperator.withScraper(s.routes())).orElse(withOperator));
+            OperatorConsole.provide(m.get("console"), wired, storage, chain.history().orElse(null), feed, wiring);
+        } else {
+            wiring.chose("api", "off: this node's moldtank.roles has no api (health and metrics only)");
+        }
         MoneyMetrics.register(storage.operatorConsole(), chain.history().orElse(null));
         MarketMetrics metrics = new MarketMetrics(queue, storage);
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
-        webhooks.start();
-        cards.start();
-        wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
-                new RequeueingSubmissions(storage, queue, wiring.clock()),
-                m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));
+        RoleWork.start(roles, m, new RoleWork.Parts(core, webhooks, cards, reconciliation, scraper, metrics,
+                validators.isEmpty(), new RequeueingSubmissions(storage, queue, wiring.clock()), storage.leases(),
+                m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")), wiring);
         return core;
     }
 
@@ -166,18 +171,22 @@ public final class Marketplace {
     }
 
     /**
-     * {@code moldtank.chain.mock-journal}, or beside the H2 file when unset, so the mock chain lives as
-     * long as the data it backs; none (in memory only) on PostgreSQL unless set, or when set to "".
+     * {@code moldtank.chain.mock-journal}: a file path, {@code database} (table {@code mock_chain_log}, which
+     * every node on the same database shares), or {@code ""} (in memory only). Unset: beside the H2 file, so
+     * the mock chain lives as long as the data it backs; the database on PostgreSQL.
      */
-    private static Path mockJournal(Config m) {
+    static Chain.MockJournal mockJournal(Config m) {
         var set = m.get("chain.mock-journal").asString();
         if (set.isPresent()) {
-            return set.get().isBlank() ? null : Path.of(set.get());
+            String v = set.get().trim();
+            return v.isEmpty() ? Chain.MockJournal.NONE : v.equalsIgnoreCase("database") ? Chain.MockJournal.DATABASE
+                    : Chain.MockJournal.file(Path.of(v));
         }
         if (!m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")) {
-            return null;
+            return Chain.MockJournal.DATABASE;
         }
-        return Path.of(m.get("storage.h2.file").asString().orElse("data/moldtank") + "-mock-chain.log");
+        return Chain.MockJournal.file(Path.of(m.get("storage.h2.file").asString().orElse("data/moldtank")
+                + "-mock-chain.log"));
     }
 
     private static HealthCheckResponse probe(PersistenceAdapters.SqlStore sql) {

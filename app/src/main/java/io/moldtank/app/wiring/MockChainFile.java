@@ -1,11 +1,9 @@
 package io.moldtank.app.wiring;
 
 import io.moldtank.domain.agent.WalletAddress;
-import io.moldtank.domain.bounty.BountyId;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.ports.memory.InMemoryEscrow;
 import io.moldtank.ports.memory.InMemoryEscrow.Entry;
-import io.moldtank.ports.memory.InMemoryEscrow.Kind;
 import io.moldtank.ports.memory.InMemoryEscrow.Tx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -100,13 +98,12 @@ final class MockChainFile implements InMemoryEscrow.Journal, AutoCloseable {
 
     @Override
     public void minted(WalletAddress to, Usdc amount) {
-        append("mint " + to.hex() + " " + amount.units());
+        append(Entry.mint(to, amount).line());
     }
 
     @Override
     public void mined(Tx tx) {
-        append(String.join(" ", "tx", tx.hash(), tx.kind().name(), tx.bountyId().toString(), wallet(tx.from()),
-                wallet(tx.to()), Long.toString(tx.amount().units())));
+        append(Entry.mined(tx).line());
     }
 
     private void append(String line) {
@@ -121,38 +118,12 @@ final class MockChainFile implements InMemoryEscrow.Journal, AutoCloseable {
         }
     }
 
-    private static String wallet(WalletAddress w) {
-        return w == null ? "-" : w.hex();
-    }
-
     private static Entry parse(String line, Path file, int n) {
-        String[] f = line.trim().split(" ");
         try {
-            return switch (f[0]) {
-                case "mint" -> {
-                    check(f.length == 3);
-                    yield Entry.mint(new WalletAddress(f[1]), Usdc.ofUnits(Long.parseLong(f[2])));
-                }
-                case "tx" -> {
-                    check(f.length == 7);
-                    yield Entry.mined(new Tx(f[1], Kind.valueOf(f[2]), BountyId.parse(f[3]), walletOrNull(f[4]),
-                            walletOrNull(f[5]), Usdc.ofUnits(Long.parseLong(f[6]))));
-                }
-                default -> throw new IllegalArgumentException("unknown entry " + f[0]);
-            };
+            return Entry.parse(line);
         } catch (RuntimeException e) {
             throw new IllegalStateException("mock chain journal " + file + " line " + n + " is unreadable: " + line, e);
         }
-    }
-
-    private static void check(boolean ok) {
-        if (!ok) {
-            throw new IllegalArgumentException("wrong number of fields");
-        }
-    }
-
-    private static WalletAddress walletOrNull(String s) {
-        return s.equals("-") ? null : new WalletAddress(s);
     }
 
     @Override

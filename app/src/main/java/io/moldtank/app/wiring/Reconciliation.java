@@ -38,8 +38,6 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
     private final Duration interval;
     private final Duration check;
     private final MeterRegistry registry = Metrics.globalRegistry();
-    private final Thread loop;
-    private volatile boolean running = true;
 
     private Reconciliation(ReconcilingEscrow service, Duration interval, Duration check) {
         this.service = service;
@@ -52,7 +50,6 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
             repairs(kind);
         }
         CURRENT.set(service);
-        this.loop = Thread.ofPlatform().daemon().name("moldtank-reconciliation").unstarted(this::run);
     }
 
     /**
@@ -69,7 +66,10 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
         }).description("differences between the escrow on chain and the books that wait for an operator"));
     }
 
-    /** The service, started; empty (and said in the log) when the chain cannot list its escrow history. */
+    /**
+     * The service; empty (and said in the log) when the chain cannot list its escrow history. Its periodic
+     * runs are {@link #pass}es of the {@link Scheduler} on the node that leads.
+     */
     static Optional<Reconciliation> start(Config c, Storage storage, SqlReconciliation books,
                                           Optional<EscrowHistory> history, Wiring wiring) {
         if (c.get("enabled").asBoolean().orElse(true) && history.isPresent()) {
@@ -79,7 +79,6 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
             var r = new Reconciliation(service, c.get("interval").as(Duration.class).orElse(Duration.ofMinutes(10)),
                     c.get("check-interval").as(Duration.class).orElse(Duration.ofSeconds(30)));
             wiring.chose("reconciliation", "every " + r.interval + ", node " + node);
-            r.loop.start();
             return Optional.of(r);
         }
         wiring.chose("reconciliation", history.isEmpty() ? "off: the mock chain without a journal lives in this"
@@ -126,23 +125,18 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
         }
     }
 
-    /** At start a run at once (a node that crashed has the most to repair); then whenever one is due. */
-    private void run() {
-        boolean first = true;
-        while (running) {
-            pass(first);
-            first = false;
-            try {
-                Thread.sleep(check);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    /** How often the scheduler asks {@link #pass} whether a run is due. */
+    Duration checkInterval() {
+        return check;
     }
 
-    private void pass(boolean atStart) {
+    /**
+     * A run at once when this node has just become the scheduler (a node that crashed, or took over
+     * from one, has the most to repair); else one when it is due. Failures are counted and logged.
+     */
+    int pass(boolean newTerm) {
         try {
-            if (atStart) {
+            if (newTerm) {
                 reconcileNow();
             } else {
                 reconcileIfDue(interval);
@@ -150,6 +144,7 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
         } catch (RuntimeException logged) {
             // counted and logged by observed(); the next pass tries again
         }
+        return 0;
     }
 
     private void ran(ReconciliationReport r) {
@@ -181,11 +176,8 @@ final class Reconciliation implements ReconciliationUseCases, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         CURRENT.compareAndSet(service, null);
-        running = false;
-        loop.interrupt();
-        loop.join(5_000);
     }
 
     /** Repair kinds as labels and log values (a closed list). */

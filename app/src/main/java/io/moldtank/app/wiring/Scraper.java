@@ -36,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 15: the Moltbook scraper in the main job, off until {@code moldtank.scraper.api-key} is set. It
- * checks every {@code check-interval} whether its schedule's latest slot has run on any node (a missed
- * run is caught up once at start), and counts every run in {@code moldtank_scraper_*} metrics.
+ * Issue 15: the Moltbook scraper in the main job, off until {@code moldtank.scraper.api-key} is set. The
+ * node that runs the periodic work checks every {@code check-interval} whether its schedule's latest slot
+ * has run on any node (a missed run is caught up once at start), and counts every run in
+ * {@code moldtank_scraper_*} metrics.
  */
 final class Scraper implements ScrapeUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scraper.class);
@@ -46,15 +47,12 @@ final class Scraper implements ScrapeUseCase, AutoCloseable {
     private final ScrapingProblems runs;
     private final ReviewingDrafts review;
     private final MeterRegistry registry = Metrics.globalRegistry();
-    private final Thread loop;
     private final Duration check;
-    private volatile boolean running = true;
 
     private Scraper(ScrapingProblems runs, ReviewingDrafts review, Duration check) {
         this.runs = runs;
         this.review = review;
         this.check = check;
-        this.loop = Thread.ofPlatform().daemon().name("moldtank-scraper").unstarted(this::schedule);
     }
 
     /** Started when a key is configured; empty (said in the log and the wiring) otherwise. */
@@ -96,7 +94,6 @@ final class Scraper implements ScrapeUseCase, AutoCloseable {
         var scraper = new Scraper(runs, review, c.get("check-interval").as(Duration.class).orElse(Duration.ofMinutes(1)));
         wiring.chose("scraper", settings.mode().name().toLowerCase(Locale.ROOT) + " mode, schedule '"
                 + settings.schedule().expression() + "' UTC, top " + settings.top());
-        scraper.loop.start();
         return Optional.of(scraper);
     }
 
@@ -177,19 +174,19 @@ final class Scraper implements ScrapeUseCase, AutoCloseable {
                 .log("scraper run finished");
     }
 
-    private void schedule() {
-        while (running) {
-            try {
-                runIfDue();
-            } catch (RuntimeException logged) {
-                // counted and logged in observed(); the slot stays due and is tried again
-            }
-            try {
-                Thread.sleep(check);
-            } catch (InterruptedException e) {
-                return;
-            }
+    /** How often the scheduler asks {@link #pass} whether the latest slot still has to run. */
+    Duration checkInterval() {
+        return check;
+    }
+
+    /** The scheduler's pass: runs the latest slot when no node has run it yet (failures logged and counted). */
+    int pass(boolean newTerm) {
+        try {
+            runIfDue();
+        } catch (RuntimeException logged) {
+            // counted and logged in observed(); the slot stays due and is tried again
         }
+        return 0;
     }
 
     private Counter outcome(ScraperRun.Outcome o) {
@@ -202,9 +199,7 @@ final class Scraper implements ScrapeUseCase, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        loop.interrupt();
-        loop.join(5_000);
+    public void close() {
+        // nothing of its own runs: its passes are the scheduler's, stopped before this is closed
     }
 }

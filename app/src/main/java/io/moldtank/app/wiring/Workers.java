@@ -2,7 +2,6 @@ package io.moldtank.app.wiring;
 
 import io.helidon.config.Config;
 import io.moldtank.ports.service.Core;
-import io.moldtank.ports.service.RequeueingSubmissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,29 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background loops of the main job: validation workers draining the submission queue, the
- * payout worker draining the outbox, the expiry sweep, and the sweep that queues again submissions a
- * crash left stored but not queued. A failing pass is logged and retried;
- * closing stops them all.
+ * The {@code workers} role's queue consumers: validation workers draining the submission queue and the
+ * payout worker draining the outbox (the webhook deliveries are {@link Webhooks}'). Any number of worker
+ * nodes may run them side by side: the queue leases each submission to one worker, and a payout is sent
+ * at most once because every try asks the chain first. A failing pass is logged and retried; closing
+ * stops them all. Periodic sweeps are the {@link Scheduler}'s.
  */
 final class Workers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
-    /** Longer than any request takes from its commit to its enqueue. */
-    static final Duration STRANDED_GRACE = Duration.ofSeconds(30);
-
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    static Workers start(Core core, Config config, boolean noValidators, MarketMetrics metrics,
-                         RequeueingSubmissions stranded, boolean singleProcess) {
+    static Workers start(Core core, Config config, boolean noValidators, MarketMetrics metrics) {
         Workers w = new Workers();
-        // A single-process store (H2) has no other node between commit and enqueue: sweep it all at once.
-        int atStart = stranded.requeueStranded(singleProcess ? Duration.ZERO : STRANDED_GRACE, 10_000);
-        if (atStart > 0) {
-            LOG.atWarn().addKeyValue("event", "stranded-submissions-requeued").addKeyValue("count", atStart)
-                    .log("queued again submissions a crash left stored but not queued");
-        }
         int validators = config.get("validation").asInt().orElse(2);
         if (noValidators) {
             LOG.atWarn().addKeyValue("event", "no-validators")
@@ -52,9 +42,6 @@ final class Workers implements AutoCloseable {
         }
         Duration payoutPause = config.get("payout-interval").as(Duration.class).orElse(Duration.ofMillis(500));
         w.loop("payouts", payoutPause, () -> core.payingOut().processDue(50) > 0);
-        Duration sweep = config.get("expiry-interval").as(Duration.class).orElse(Duration.ofSeconds(30));
-        w.loop("expiry", sweep, () -> core.closing().expireDue(100) > 0);
-        w.loop("stranded-submissions", STRANDED_GRACE, () -> stranded.requeueStranded(STRANDED_GRACE, 100) > 0);
         return w;
     }
 

@@ -13,11 +13,12 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Issue 22's loop: post and fund a bounty, submit the honest solution, and {@code kill -9} the main job
- * at a random moment 0–2.5 s into the round — across post, fund, submit, validate, award and payout —
- * then check the disk, restart, let reconciliation run, and go on. Every write answered 2xx must be on
- * disk; no bounty may be released twice or to anyone but the winner; chain and books must agree or the
- * difference be reported. At the end every submitted bounty must be paid exactly once.
+ * Issue 22's loop: post and fund a bounty, submit the honest solution, and {@code kill -9} a node at a
+ * random moment 0–2.5 s into the round — across post, fund, submit, validate, award and payout — then check
+ * what is stored, restart it, and go on. The node is the main job alone on an H2 file, or (issue 17) one of
+ * an api, a workers and a scheduler node sharing PostgreSQL and Redis, drawn at random. Every write answered
+ * 2xx must be stored; no bounty may be released twice or to anyone but the winner; chain and books must
+ * agree or the difference be reported. At the end every submitted bounty must be paid exactly once.
  */
 final class KillNineLoop {
     static final String TOKEN = "kill-nine-operator-token-0123456789abcdef";
@@ -32,7 +33,7 @@ final class KillNineLoop {
      * forever), so they wait for a person on the operator API instead of being paid.
      */
     record Figures(int rounds, int kills, int acknowledged, List<String> lost, List<String> paidTwice,
-                   List<String> differences, int repaired, int paid, int deadLettered) {
+                   List<String> differences, int repaired, int paid, int deadLettered, Map<String, Integer> killed) {
     }
 
     /** One bounty's progress as the agents were told it (2xx answers only). */
@@ -45,8 +46,9 @@ final class KillNineLoop {
         long sequence;
     }
 
-    private final Path dir;
+    private final ChaosNodes nodes;
     private final Random random;
+    private final Map<String, Integer> killed = new java.util.TreeMap<>();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final List<String> lost = new ArrayList<>();
     private final List<String> paidTwice = new ArrayList<>();
@@ -55,11 +57,15 @@ final class KillNineLoop {
     private final ChaosAgent solver;
     private int acknowledged;
     private int repaired;
-    private int started;
-    private MainJobProcess job;
 
+    /** The main job alone on an H2 file in {@code dir}. */
     KillNineLoop(Path dir, long seed) throws Exception {
-        this.dir = dir;
+        this(ChaosNodes.single(dir, Map.of("moldtank.operator.token", TOKEN, "moldtank.workers.payout-interval", "PT0.2S")),
+                seed);
+    }
+
+    KillNineLoop(ChaosNodes nodes, long seed) throws Exception {
+        this.nodes = nodes;
         this.random = new Random(seed);
         this.poster = new ChaosAgent("0x00000000000000000000000000000000000c9001");
         this.solver = new ChaosAgent("0x00000000000000000000000000000000000c9002");
@@ -72,11 +78,12 @@ final class KillNineLoop {
         int kills = 0;
         for (int round = 1; round <= rounds; round++) {
             long killAt = random.nextInt(2500);
-            MainJobProcess doomed = job;
+            String doomed = nodes.pick(random);
+            killed.merge(doomed, 1, Integer::sum);
             Thread killer = Thread.ofPlatform().start(() -> {
                 try {
                     Thread.sleep(killAt);
-                    doomed.kill();
+                    nodes.kill(doomed);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -91,8 +98,8 @@ final class KillNineLoop {
             restart();
         }
         settle();
-        job.kill();
-        Books books = Books.read(dir);
+        nodes.killAll();
+        Books books = nodes.books();
         checkDisk(books);
         int paid = 0;
         int deadLettered = 0;
@@ -116,7 +123,7 @@ final class KillNineLoop {
             }
         }
         return new Figures(rounds, kills, acknowledged, List.copyOf(lost), List.copyOf(paidTwice),
-                List.copyOf(differences), repaired, paid, deadLettered);
+                List.copyOf(differences), repaired, paid, deadLettered, Map.copyOf(killed));
     }
 
     /** The next step of a bounty's flow; stops at the first answer that did not come (the job is dying). */
@@ -188,7 +195,7 @@ final class KillNineLoop {
     }
 
     private void checkDisk() throws Exception {
-        checkDisk(Books.read(dir));
+        checkDisk(nodes.books());
     }
 
     /** Every acknowledged write is on disk; no bounty was released twice or to another wallet. */
@@ -196,14 +203,14 @@ final class KillNineLoop {
         for (Flow f : flows.values()) {
             Books.Bounty b = books.bounties.get(f.id);
             if (b == null) {
-                lost.add("bounty " + f.id + " (created, answered 201) is not in the H2 file");
+                lost.add("bounty " + f.id + " (created, answered 201) is not stored");
                 continue;
             }
             if (f.opened && !FUNDED.contains(b.status())) {
-                lost.add("bounty " + f.id + " answered OPEN is " + b.status() + " in the H2 file");
+                lost.add("bounty " + f.id + " answered OPEN is " + b.status() + " in storage");
             }
             if (f.submission != null && !Long.valueOf(f.sequence).equals(books.submissions.get(f.submission))) {
-                lost.add("submission " + f.submission + " (answered 201, sequence " + f.sequence + ") is not in the H2 file");
+                lost.add("submission " + f.submission + " (answered 201, sequence " + f.sequence + ") is not stored");
             }
             if (books.releasesOf(f.id) > 1) {
                 paidTwice.add(f.id);
@@ -216,12 +223,17 @@ final class KillNineLoop {
         }
     }
 
-    /** Starts the job and waits for its reconciliation at start, which repairs what the kill left. */
+    /**
+     * Starts what the kill left dead; a single node is then waited for until its reconciliation at start,
+     * which repairs what the kill left, has run (on several nodes the scheduler's runs do that by themselves).
+     */
     private void restart() throws Exception {
-        job = MainJobProcess.start(dir, started++, Map.of("moldtank.operator.token", TOKEN,
-                "moldtank.workers.payout-interval", "PT0.2S"));
-        poster.at(job.port());
-        solver.at(job.port());
+        int port = nodes.startMissing();
+        poster.at(port);
+        solver.at(port);
+        if (!nodes.single()) {
+            return;
+        }
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < until) {
             var r = poster.operator("GET", "/api/v1/admin/reconciliation", TOKEN);
@@ -233,7 +245,7 @@ final class KillNineLoop {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("no reconciliation run within 30 s of start " + started);
+        throw new IllegalStateException("no reconciliation run within 30 s of a start");
     }
 
     /** Drives every flow to a submission, then waits until every submitted bounty is paid. */
@@ -243,7 +255,7 @@ final class KillNineLoop {
                 drive(f);
             }
         }
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(nodes.single() ? 120 : 180).toNanos();
         while (System.nanoTime() < until) {
             Set<String> settled = settledBounties();
             if (flows.values().stream().filter(f -> f.submission != null).allMatch(f -> settled.contains(f.id))) {

@@ -35,4 +35,33 @@ class KillNineLoopTest {
         assertThat(figures.differences()).as("unexplained differences between chain and books (seed %d)", seed).isEmpty();
         assertThat(figures.paid()).as("bounties paid exactly once").isPositive();
     }
+
+    /**
+     * Issue 17, in CI at 10 rounds: an api, a workers and a scheduler node on one PostgreSQL schema and one
+     * Redis prefix; each round kills one of them, drawn at random, with SIGKILL. On demand:
+     * {@code CLUSTER=1 chaos/kill9.sh 100} ({@code -Dmoldtank.kill9.cluster.rounds=100}).
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void on_postgresql_and_redis_a_killed_api_worker_or_scheduler_node_loses_nothing_and_pays_once(@TempDir Path dir)
+            throws Exception {
+        int rounds = Integer.getInteger("moldtank.kill9.cluster.rounds", 10);
+        long seed = Long.getLong("moldtank.kill9.seed", System.nanoTime());
+        Path work = System.getProperty("moldtank.kill9.dir") == null ? dir
+                : java.nio.file.Files.createDirectories(Path.of(System.getProperty("moldtank.kill9.dir")));
+        try (ClusterServers servers = ClusterServers.open()) {
+            var nodes = ChaosNodes.roles(work, servers.pgUrl(), servers.schema(), servers.settings(KillNineLoop.TOKEN));
+            var figures = new KillNineLoop(nodes, seed).run(rounds);
+            System.out.printf("kill9-cluster: seed=%d rounds=%d kills=%d killed=%s acknowledged=%d lost=%d paidTwice=%d "
+                            + "differences=%d paidExactlyOnce=%d deadLettered=%d%n", seed, figures.rounds(),
+                    figures.kills(), figures.killed(), figures.acknowledged(), figures.lost().size(),
+                    figures.paidTwice().size(), figures.differences().size(), figures.paid(), figures.deadLettered());
+            assertThat(figures.kills()).isEqualTo(rounds);
+            assertThat(figures.lost()).as("acknowledged writes lost (seed %d)", seed).isEmpty();
+            assertThat(figures.paidTwice()).as("paid twice or to a non-winner (seed %d)", seed).isEmpty();
+            assertThat(figures.differences()).as("unexplained differences between chain and books (seed %d)", seed)
+                    .isEmpty();
+            assertThat(figures.paid()).as("bounties paid exactly once").isPositive();
+        }
+    }
 }

@@ -33,6 +33,11 @@ final class MainJobProcess {
     }
 
     static MainJobProcess start(Path dir, int n, Map<String, String> settings) throws Exception {
+        return start(dir, "main-" + n, settings);
+    }
+
+    /** The same, logging to {@code dir/<name>.log}. */
+    static MainJobProcess start(Path dir, String name, Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
@@ -42,7 +47,7 @@ final class MainJobProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("MOLDTANK_CONFIG");
         Process p = builder.start();
-        Path log = dir.resolve("main-" + n + ".log");
+        Path log = dir.resolve(name + ".log");
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> copy(p, log, port));
         try {
@@ -81,6 +86,14 @@ final class MainJobProcess {
         process.toHandle().destroyForcibly();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the main job did not die within 20 s of SIGKILL");
+        }
+    }
+
+    /** SIGTERM, as an orchestrator stops a pod: the shutdown hook runs (and gives up what the node held). */
+    void stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the main job did not stop within 30 s of SIGTERM");
         }
     }
 

@@ -27,7 +27,10 @@ public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
         void mined(Tx tx);
     }
 
-    /** A journal entry to replay: a mint ({@code tx} null) or a mined transaction. */
+    /**
+     * A journal entry to replay: a mint ({@code tx} null) or a mined transaction. {@link #line} and
+     * {@link #parse} are the one text form every journal stores (a file beside the H2 file, a database table).
+     */
     public record Entry(WalletAddress mintedTo, Usdc minted, Tx tx) {
         public static Entry mint(WalletAddress to, Usdc amount) {
             return new Entry(Objects.requireNonNull(to), Objects.requireNonNull(amount), null);
@@ -35,6 +38,46 @@ public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
 
         public static Entry mined(Tx tx) {
             return new Entry(null, null, Objects.requireNonNull(tx));
+        }
+
+        /** {@code mint <wallet> <units>} or {@code tx <hash> <kind> <bounty> <from|-> <to|-> <units>}. */
+        public String line() {
+            if (tx == null) {
+                return "mint " + mintedTo.hex() + " " + minted.units();
+            }
+            return String.join(" ", "tx", tx.hash(), tx.kind().name(), tx.bountyId().toString(), wallet(tx.from()),
+                    wallet(tx.to()), Long.toString(tx.amount().units()));
+        }
+
+        /** The entry {@link #line} wrote; an IllegalArgumentException for anything else. */
+        public static Entry parse(String line) {
+            String[] f = line.trim().split(" ");
+            return switch (f[0]) {
+                case "mint" -> {
+                    fields(f, 3);
+                    yield mint(new WalletAddress(f[1]), Usdc.ofUnits(Long.parseLong(f[2])));
+                }
+                case "tx" -> {
+                    fields(f, 7);
+                    yield mined(new Tx(f[1], Kind.valueOf(f[2]), BountyId.parse(f[3]), walletOrNull(f[4]),
+                            walletOrNull(f[5]), Usdc.ofUnits(Long.parseLong(f[6]))));
+                }
+                default -> throw new IllegalArgumentException("unknown entry " + f[0]);
+            };
+        }
+
+        private static void fields(String[] f, int n) {
+            if (f.length != n) {
+                throw new IllegalArgumentException("wrong number of fields");
+            }
+        }
+
+        private static String wallet(WalletAddress w) {
+            return w == null ? "-" : w.hex();
+        }
+
+        private static WalletAddress walletOrNull(String s) {
+            return s.equals("-") ? null : new WalletAddress(s);
         }
     }
 
@@ -71,23 +114,49 @@ public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
      */
     public static InMemoryEscrow replay(List<Entry> entries, Journal journal) {
         InMemoryEscrow chain = new InMemoryEscrow();
-        for (Entry e : entries) {
-            if (e.tx() == null) {
-                chain.mint(e.mintedTo(), e.minted());
-                continue;
-            }
-            Tx t = e.tx();
-            String hash = switch (t.kind()) {
-                case DEPOSIT -> chain.deposit(t.bountyId(), t.from(), t.amount());
-                case RELEASE -> chain.release(null, t.bountyId(), t.to(), t.amount());
-                case REFUND -> chain.refund(t.bountyId(), t.to());
-            };
-            if (!hash.equals(t.hash())) {
-                throw new IllegalStateException("journal out of order at " + t.hash());
-            }
-        }
+        chain.follow(entries);
         chain.journal = Objects.requireNonNull(journal, "journal");
         return chain;
+    }
+
+    /**
+     * Applies entries that are already journalled (another process wrote them to a journal this chain
+     * shares), through the same rules and without telling the journal again; injected faults do not apply.
+     * A list that does not add up is refused part-way: {@link #restore} from the whole journal then.
+     */
+    public synchronized void follow(List<Entry> entries) {
+        Journal keep = journal;
+        journal = NO_JOURNAL;
+        try {
+            entries.forEach(this::apply);
+        } finally {
+            journal = keep;
+        }
+    }
+
+    /** Forgets every balance, deal and transaction and rebuilds them from the whole journal. */
+    public synchronized void restore(List<Entry> entries) {
+        balances.clear();
+        deals.clear();
+        txs.clear();
+        minted = Usdc.ZERO;
+        follow(entries);
+    }
+
+    private void apply(Entry e) {
+        if (e.tx() == null) {
+            mint(e.mintedTo(), e.minted());
+            return;
+        }
+        Tx t = e.tx();
+        String hash = switch (t.kind()) {
+            case DEPOSIT -> deposit(t.bountyId(), t.from(), t.amount());
+            case RELEASE -> releaseHeld(t.bountyId(), t.to(), t.amount());
+            case REFUND -> refund(t.bountyId(), t.to());
+        };
+        if (!hash.equals(t.hash())) {
+            throw new IllegalStateException("journal out of order at " + t.hash());
+        }
     }
 
     public synchronized void mint(WalletAddress to, Usdc amount) {
@@ -187,6 +256,15 @@ public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
             failReleases--;
             throw new IllegalStateException("node unavailable");
         }
+        String hash = releaseHeld(bountyId, to, amount);
+        if (loseReleaseAnswers > 0) {
+            loseReleaseAnswers--;
+            throw new IllegalStateException("connection reset after broadcast");
+        }
+        return hash;
+    }
+
+    private String releaseHeld(BountyId bountyId, WalletAddress to, Usdc amount) {
         Deal deal = deals.get(bountyId);
         if (deal == null || deal.state() != DealState.HELD) {
             throw new IllegalStateException("revert NotReleasable(" + bountyId + ")");
@@ -196,12 +274,7 @@ public final class InMemoryEscrow implements EscrowGateway, EscrowHistory {
         }
         deals.put(bountyId, new Deal(deal.payer(), deal.amount(), DealState.RELEASED));
         balances.merge(to, amount, Usdc::plus);
-        String hash = mine(Kind.RELEASE, bountyId, null, to, amount);
-        if (loseReleaseAnswers > 0) {
-            loseReleaseAnswers--;
-            throw new IllegalStateException("connection reset after broadcast");
-        }
-        return hash;
+        return mine(Kind.RELEASE, bountyId, null, to, amount);
     }
 
     @Override

@@ -137,6 +137,26 @@ final class Db {
     }
 
     /**
+     * Work in a transaction of its own on a connection of its own, whatever the calling thread has open:
+     * for state that must not commit or roll back with the caller's (the mock chain's log). No events.
+     */
+    <T> T separately(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(operation, e);
+        }
+    }
+
+    /**
      * A read: on the caller's transaction, or in a short read-only REPEATABLE READ transaction so that a
      * read of several statements (a bounty with its slots) sees one snapshot.
      */

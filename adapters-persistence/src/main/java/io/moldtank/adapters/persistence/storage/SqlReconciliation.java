@@ -6,7 +6,6 @@ import io.moldtank.domain.reconciliation.Difference;
 import io.moldtank.ports.out.storage.DifferenceLog;
 import io.moldtank.ports.out.storage.Leases;
 import io.moldtank.ports.out.storage.ReconciliationBooks;
-import io.moldtank.ports.out.storage.StaleWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,9 +18,11 @@ import java.util.stream.Collectors;
 /** Reconciliation's storage ports on the same database (and transactions) as {@link SqlStorage}. */
 public final class SqlReconciliation implements ReconciliationBooks, DifferenceLog, Leases {
     private final Db db;
+    private final SqlLeases leases;
 
     SqlReconciliation(Db db) {
         this.db = db;
+        this.leases = new SqlLeases(db);
     }
 
     @Override
@@ -52,18 +53,11 @@ public final class SqlReconciliation implements ReconciliationBooks, DifferenceL
 
     @Override
     public Optional<Lease> tryHold(String name, String holder, Duration ttl, Instant now) {
-        try {
-            return db.write("take lease " + name, c -> LeaseRows.tryHold(c, name, holder, ttl, now));
-        } catch (StaleWrite raced) {
-            return Optional.empty(); // another node inserted or updated the row first
-        }
+        return leases.tryHold(name, holder, ttl, now);
     }
 
     @Override
     public void release(String name, String holder, Instant doneAt) {
-        db.write("release lease " + name, c -> {
-            LeaseRows.release(c, name, holder, doneAt);
-            return null;
-        });
+        leases.release(name, holder, doneAt);
     }
 }

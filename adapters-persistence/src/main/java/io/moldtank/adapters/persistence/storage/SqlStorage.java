@@ -116,6 +116,16 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlMoltbookLinks(db);
     }
 
+    /** The mock chain's shared log on this storage's database (in transactions of its own). */
+    public SqlMockChainLog mockChainLog() {
+        return new SqlMockChainLog(db);
+    }
+
+    /** Named leases for periodic work on this storage's database (the scheduler, reconciliation, the scraper). */
+    public SqlLeases leases() {
+        return new SqlLeases(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);
