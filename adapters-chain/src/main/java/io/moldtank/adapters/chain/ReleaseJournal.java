@@ -67,6 +67,10 @@ interface ReleaseJournal {
     static ReleaseJournal file(Path path) {
         ReleaseJournal memory = inMemory();
         try {
+            // Made at open, so a node without its data directory fails at start instead of parking every payment.
+            if (path.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+            }
             if (Files.exists(path)) {
                 for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                     String[] f = line.split("\t");
