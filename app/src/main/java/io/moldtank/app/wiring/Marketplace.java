@@ -108,10 +108,12 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
+        JobChecks jobChecks = wiring.own("job-checks", JobChecks.wire(m.get("job-checks"), webhooks.registryStorage(),
+                storage.jobChecks(), wiring));
         HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                .withAgentCards(cards.useCases());
+                .withAgentCards(cards.useCases()).withJobChecks(jobChecks.useCases());
         HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                 .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
@@ -131,6 +133,7 @@ public final class Marketplace {
         storage.subscribe(subscriber);
         webhooks.start();
         cards.start();
+        jobChecks.start();
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
                 new RequeueingSubmissions(storage, queue, wiring.clock()),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));

@@ -22,7 +22,14 @@ public sealed interface JobCheck {
     Manual MANUAL = new Manual();
     String DEFAULT_RESULT_FILE = "result.txt";
 
+    /** The kind's wire name: manual, tests or script. */
+    String kind();
+
     record Manual() implements JobCheck {
+        @Override
+        public String kind() {
+            return "manual";
+        }
     }
 
     /** A check the sandbox runs: the suite, and where under {@code /work/submission} the result is written. */
@@ -50,6 +57,11 @@ public sealed interface JobCheck {
                 throw new IllegalArgumentException("resultFile is refused: " + refused.get());
             }
         }
+
+        @Override
+        public String kind() {
+            return "tests";
+        }
     }
 
     /**
@@ -75,6 +87,11 @@ public sealed interface JobCheck {
             }
             timeout = timeout == null ? Acceptance.DEFAULT_TIMEOUT : timeout;
             suiteOf(files, command, timeout); // the suite's own limits (file paths, sizes, timeout) apply as well
+        }
+
+        @Override
+        public String kind() {
+            return "script";
         }
 
         @Override

@@ -38,12 +38,20 @@ public final class InMemoryPendingJobChecks implements PendingJobChecks {
     }
 
     @Override
+    public long deadLetteredCount() {
+        return deadLettered().count();
+    }
+
+    @Override
     public List<JobSnapshot> deadLetteredChecks(int limit) {
         PendingJobChecks.checkLimit(limit);
-        return storage.jobSnapshots().stream()
-                .filter(j -> j.run().map(r -> r.state() == CheckRun.State.DEAD_LETTERED).orElse(false))
-                .sorted(Comparator.comparing((JobSnapshot j) -> j.run().orElseThrow().queuedAt()))
+        return deadLettered().sorted(Comparator.comparing((JobSnapshot j) -> j.run().orElseThrow().queuedAt()))
                 .limit(limit).toList();
+    }
+
+    private Stream<JobSnapshot> deadLettered() {
+        return storage.jobSnapshots().stream()
+                .filter(j -> j.run().map(r -> r.state() == CheckRun.State.DEAD_LETTERED).orElse(false));
     }
 
     private Stream<JobSnapshot> waiting() {

@@ -134,6 +134,7 @@ public interface JobCheckStorageContract {
         assertThat(p.dueChecks(T0, 10)).isEmpty();
         assertThat(p.waitingChecks()).isZero();
         assertThat(p.oldestWaitingCheck()).isEmpty();
+        assertThat(p.deadLetteredCount()).isZero();
 
         Job later = queued(s, T0.plusSeconds(30));
         Job early = queued(s, T0.plusSeconds(10));
@@ -176,12 +177,14 @@ public interface JobCheckStorageContract {
         assertThat(p.oldestWaitingCheck()).isEmpty();
         assertThat(p.dueChecks(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
         assertThat(p.deadLetteredChecks(10)).extracting(j -> j.id()).containsExactly(first.id(), second.id());
+        assertThat(p.deadLetteredCount()).isEqualTo(2);
         assertThat(p.deadLetteredChecks(1)).hasSize(1);
         assertThat(p.deadLetteredChecks(10).getFirst().run().map(CheckRun::lastError)).contains("no sandbox");
 
         first.requeueCheck(T0.plusSeconds(100));
         save(s, first);
         assertThat(p.deadLetteredChecks(10)).extracting(j -> j.id()).containsExactly(second.id());
+        assertThat(p.deadLetteredCount()).isEqualTo(1);
         assertThat(p.dueChecks(T0.plusSeconds(100), 10)).containsExactly(first.id());
     }
 

@@ -43,8 +43,17 @@ public final class SqlJobChecks implements PendingJobChecks {
 
     @Override
     public long waitingChecks() {
-        return db.read("count waiting job checks", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM jobs WHERE " + WAITING);
+        return count("count waiting job checks", WAITING);
+    }
+
+    @Override
+    public long deadLetteredCount() {
+        return count("count dead-lettered job checks", "check_state = 'DEAD_LETTERED'");
+    }
+
+    private long count(String operation, String where) {
+        return db.read(operation, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM jobs WHERE " + where);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -24,6 +24,9 @@ public interface PendingJobChecks {
     /** When the longest-waiting check was asked for, if any waits. */
     Optional<Instant> oldestWaitingCheck();
 
+    /** How many checks are dead-lettered now (an alert fires on any). */
+    long deadLetteredCount();
+
     /** Jobs whose check used up its attempts, oldest request first. Snapshots hold results: for operators only. */
     List<JobSnapshot> deadLetteredChecks(int limit);
 
