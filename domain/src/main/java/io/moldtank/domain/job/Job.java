@@ -105,28 +105,28 @@ public final class Job {
 
     /**
      * The client records the verdict of a manual job: PASSED completes it, FAILED refunds the client.
-     * A sandbox-checked job refuses it ({@code verdict-on-checked-job}): its check decides.
+     * A sandbox-checked job refuses it in any status ({@code verdict-on-checked-job}): its check decides.
      */
     public void verify(AgentId by, Verdict verdict, Instant at) {
         parties.requireClient(by, "verify");
-        requireStatus(Set.of(DELIVERED), "verify");
-        if (check instanceof JobCheck.Sandboxed) {
+        if (check instanceof JobCheck.Sandboxed) { // whatever the status: this job never takes a verdict
             throw new Rejection(VERDICT_ON_CHECKED_JOB, "job " + id + " is checked in the sandbox: send no verdict");
         }
+        requireStatus(Set.of(DELIVERED), "verify");
         finish(verdict == Verdict.PASSED, fees.verificationFee(), at);
     }
 
     /**
      * The client asks the platform to check the delivered result in the sandbox: the job becomes
      * VERIFYING with its check queued, and the verification fee is charged now, once, whatever the
-     * verdict. A manual job refuses it ({@code verdict-required}).
+     * verdict. A manual job refuses it in any status ({@code verdict-required}).
      */
     public void requestCheck(AgentId by, Instant at) {
         parties.requireClient(by, "verify");
-        requireStatus(Set.of(DELIVERED), "verify");
-        if (!(check instanceof JobCheck.Sandboxed)) {
+        if (!(check instanceof JobCheck.Sandboxed)) { // as a verify without its verdict always was: a bad request
             throw new Rejection(VERDICT_REQUIRED, "job " + id + " is checked by hand: send the verdict");
         }
+        requireStatus(Set.of(DELIVERED), "verify");
         status = VERIFYING;
         run = CheckRun.queued(at);
         events.record(new JobCheckQueued(id, parties.client(), fees.verificationFee(), at));

@@ -77,7 +77,11 @@ class CheckedJobLifecycleTest {
     void a_verdict_from_the_client_is_refused_on_a_checked_job_and_required_on_a_manual_one() {
         assertRefused(checkedAndDelivered(), JobRefusal.VERDICT_ON_CHECKED_JOB, j -> j.verify(CLIENT, Verdict.PASSED, T0));
         assertRefused(jobIn(JobStatus.DELIVERED), JobRefusal.VERDICT_REQUIRED, j -> j.requestCheck(CLIENT, T0));
-        assertRefused(jobIn(JobStatus.VERIFYING), JobRefusal.ILLEGAL_TRANSITION, j -> j.verify(CLIENT, Verdict.FAILED, T0));
+        assertRefused(jobIn(JobStatus.VERIFYING), JobRefusal.VERDICT_ON_CHECKED_JOB, j -> j.verify(CLIENT, Verdict.FAILED, T0));
+        Job proposed = JobFixture.proposedChecked();
+        proposed.events().drain();
+        assertRefused(proposed, JobRefusal.VERDICT_ON_CHECKED_JOB, j -> j.verify(CLIENT, Verdict.PASSED, T0));
+        assertRefused(jobIn(JobStatus.FUNDED), JobRefusal.VERDICT_REQUIRED, j -> j.requestCheck(CLIENT, T0));
     }
 
     @Test

@@ -78,6 +78,9 @@ public final class CheckingJobs implements JobCheckUseCases, CheckDueJobsUseCase
     public int checkDue(int limit) {
         int taken = 0;
         for (JobId id : pending.dueChecks(clock.instant(), limit)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down: touch no storage (see checkOne)
+            }
             if (checkOne(id)) {
                 taken++;
             }
@@ -121,6 +124,11 @@ public final class CheckingJobs implements JobCheckUseCases, CheckDueJobsUseCase
             vote = runner.run(lease.check(), lease.result());
         } catch (RuntimeException e) { // a runner bug or I/O failure is the platform's, never the seller's
             vote = Vote.of("job-check", Vote.Kind.ERROR, "the check could not run: " + e.getMessage(), clock.instant());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // shutting down: record nothing (an embedded database closes its file under an interrupted
+            // write); the attempt stays leased and is taken again, as a lapsed one, when the lease ends
+            return true;
         }
         record(id, lease.attempt(), vote);
         return true;
