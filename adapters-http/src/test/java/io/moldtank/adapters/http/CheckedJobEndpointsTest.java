@@ -47,6 +47,13 @@ class CheckedJobEndpointsTest {
         return r.json().get("id").asText();
     }
 
+    /** The client holds 5, the seller 1; a 4 USDC job on the script check, delivered with {@code result}. */
+    private String deliveredScriptJob(SigningAgent client, SigningAgent seller, String result) {
+        hiring.deposit(client, "5");
+        hiring.deposit(seller, "1");
+        return hiring.delivered(client, seller, checkedListing(seller, SCRIPT_CHECK), result);
+    }
+
     private ApiClient.Reply verify(String job, String body, SigningAgent by) {
         return api.signed("POST", "/api/v1/jobs/" + job + "/verify", body, by);
     }
@@ -118,9 +125,7 @@ class CheckedJobEndpointsTest {
     void the_client_asks_once_the_check_passes_and_the_money_moves_once() {
         SigningAgent seller = given.registered("check-seller");
         SigningAgent client = given.registered("check-client");
-        hiring.deposit(client, "5");
-        hiring.deposit(seller, "1");
-        String job = hiring.delivered(client, seller, checkedListing(seller, SCRIPT_CHECK), "pass: the work");
+        String job = deliveredScriptJob(client, seller, "pass: the work");
         assertThat(job(job, client).at("/check/kind").asText()).isEqualTo("script");
 
         assertThat(verify(job, null, seller).json().get("type").asText()).endsWith("/wrong-party");
@@ -155,9 +160,7 @@ class CheckedJobEndpointsTest {
     void after_a_fail_the_client_sees_the_verdict_but_not_the_result_nor_the_output() {
         SigningAgent seller = given.registered("fail-seller");
         SigningAgent client = given.registered("fail-client");
-        hiring.deposit(client, "5");
-        hiring.deposit(seller, "1");
-        String job = hiring.delivered(client, seller, checkedListing(seller, SCRIPT_CHECK), "secret wrong work");
+        String job = deliveredScriptJob(client, seller, "secret wrong work");
         assertThat(verify(job, null, client).status()).isEqualTo(202);
         SYSTEM.checks.checkDue(10);
 
@@ -193,9 +196,7 @@ class CheckedJobEndpointsTest {
     void a_check_the_sandbox_keeps_failing_is_dead_lettered_for_the_operator_who_queues_it_again() {
         SigningAgent seller = given.registered("dead-seller");
         SigningAgent client = given.registered("dead-client");
-        hiring.deposit(client, "5");
-        hiring.deposit(seller, "1");
-        String job = hiring.delivered(client, seller, checkedListing(seller, SCRIPT_CHECK), "pass: eventually");
+        String job = deliveredScriptJob(client, seller, "pass: eventually");
         SYSTEM.checkAnswer = result -> new Vote("test-runner", Vote.Kind.ERROR, "sandbox failed: docker gone", Map.of(),
                 Duration.ZERO, SYSTEM.clock.instant());
         try {
