@@ -75,6 +75,19 @@ final class SignedClient {
         }
     }
 
+    /** A signed GET (jobs and wallets answer only their parties); asserts the status and returns the JSON answer. */
+    JsonNode signedGet(String path, int status) throws Exception {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        try (Http1ClientResponse res = http.get(path)
+                .header(HeaderNames.AUTHORIZATION, "AgentSig " + who + ":" + key.sign("GET", path, "", ts, nonce, new byte[0]))
+                .header(HeaderNames.create("X-Timestamp"), ts).header(HeaderNames.create("X-Nonce"), nonce).request()) {
+            String answer = res.as(String.class);
+            assertThat(res.status().code()).as("GET %s: %s", path, answer).isEqualTo(status);
+            return JSON.readTree(answer);
+        }
+    }
+
     /** An unsigned GET; asserts the status and returns the JSON answer. */
     JsonNode get(String path, int status) throws Exception {
         try (Http1ClientResponse res = http.get(path).request()) {

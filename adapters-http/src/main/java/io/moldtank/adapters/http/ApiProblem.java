@@ -32,6 +32,12 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(400, "invalid-input", "Invalid input", "the request has invalid fields", errors, null);
     }
 
+    /** A listing's check spec that cannot run: its own code, so a seller tells it from a bad title or price. */
+    static ApiProblem invalidCheck(List<FieldError> errors) {
+        return new ApiProblem(400, "invalid-check", "Invalid check", "the listing's check cannot run as declared", errors,
+                null);
+    }
+
     static ApiProblem invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }

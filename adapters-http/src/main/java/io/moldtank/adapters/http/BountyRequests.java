@@ -53,7 +53,8 @@ final class BountyRequests {
         return null;
     }
 
-    private static Acceptance.Runner runner(Fields f, String runner) {
+    /** {@code runner} of a test acceptance (or a job check's tests), reported under {@code field}. */
+    static Acceptance.Runner runner(Fields f, String field, String runner) {
         if (runner == null) {
             return null;
         }
@@ -61,31 +62,32 @@ final class BountyRequests {
             case "pytest" -> Acceptance.Runner.PYTEST;
             case "junit" -> Acceptance.Runner.JUNIT;
             default -> {
-                f.add("acceptance.runner", "one of \"pytest\", \"junit\"");
+                f.add(field, "one of \"pytest\", \"junit\"");
                 yield null;
             }
         };
     }
 
-    private static Acceptance.Expected expected(Fields f, com.fasterxml.jackson.databind.JsonNode node) {
+    /** {@code expectTests}: a non-empty list of test ids or a count, reported under {@code field}. */
+    static Acceptance.Expected expected(Fields f, String field, com.fasterxml.jackson.databind.JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return f.build("acceptance.expectTests", () -> Acceptance.Expected.ofCount(node.intValue()));
+            return f.build(field, () -> Acceptance.Expected.ofCount(node.intValue()));
         }
         if (node.isArray() && node.size() > 0) {
             var ids = new java.util.ArrayList<String>();
             for (var id : node) {
                 if (!id.isTextual()) {
-                    f.add("acceptance.expectTests", "a list of test ids (strings) or a count");
+                    f.add(field, "a list of test ids (strings) or a count");
                     return null;
                 }
                 ids.add(id.asText());
             }
-            return f.build("acceptance.expectTests", () -> Acceptance.Expected.ofIds(ids, true));
+            return f.build(field, () -> Acceptance.Expected.ofIds(ids, true));
         }
-        f.add("acceptance.expectTests", "a non-empty list of test ids or a count");
+        f.add(field, "a non-empty list of test ids or a count");
         return null;
     }
 
@@ -103,8 +105,8 @@ final class BountyRequests {
             f.present("acceptance.files", a.files());
             f.required("acceptance.command", a.command());
             Duration timeout = a.timeoutSeconds() == null ? null : Duration.ofSeconds(a.timeoutSeconds());
-            Acceptance.Runner runner = runner(f, a.runner());
-            Acceptance.Expected expected = expected(f, a.expectTests());
+            Acceptance.Runner runner = runner(f, "acceptance.runner", a.runner());
+            Acceptance.Expected expected = expected(f, "acceptance.expectTests", a.expectTests());
             return f.build("acceptance", () -> new Acceptance.TestSuite(a.files(), a.command(), timeout, runner, expected,
                     a.allow() == null ? List.of() : a.allow()));
         }

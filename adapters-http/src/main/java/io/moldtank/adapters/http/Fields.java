@@ -72,8 +72,13 @@ final class Fields {
     }
 
     void check() {
+        check(ApiProblem::invalid);
+    }
+
+    /** Throws the problem {@code as} makes of the errors, if any. */
+    void check(java.util.function.Function<List<ApiProblem.FieldError>, ApiProblem> as) {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw as.apply(errors);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.moldtank.ports.in.webhook.WebhookUseCases;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
 import io.moldtank.ports.in.waiting.AwaitChangeUseCase;
+import io.moldtank.ports.in.job.JobCheckUseCases;
 import io.moldtank.ports.service.Registry;
 import io.moldtank.ports.service.WaitingForChanges;
 import io.helidon.webserver.websocket.WsRouting;
@@ -41,7 +42,17 @@ public final class HttpAdapters {
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
                       Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
-                      MoltbookUseCases moltbook, AwaitChangeUseCase waiting) {
+                      MoltbookUseCases moltbook, AwaitChangeUseCase waiting, JobCheckUseCases jobChecks) {
+        /** Without sandbox job checks (a verify needs the client's verdict; their admin routes answer 404). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook,
+                   AwaitChangeUseCase waiting) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting, null);
+        }
+
         /** Waits (?wait= on GETs) re-read only, without the event feed: for an API wired without one. */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
@@ -126,42 +137,42 @@ public final class HttpAdapters {
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
-                    cards, moltbook, waiting);
+                    cards, moltbook, waiting, jobChecks);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
-                    cards, moltbook, waiting);
+                    cards, moltbook, waiting, jobChecks);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
-                    cards, moltbook, waiting);
+                    cards, moltbook, waiting, jobChecks);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
-                    cards, moltbook, waiting);
+                    cards, moltbook, waiting, jobChecks);
         }
 
         /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
         public Api withMoltbook(MoltbookUseCases moltbook) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards,
-                    Objects.requireNonNull(moltbook, "moltbook"), waiting);
+                    Objects.requireNonNull(moltbook, "moltbook"), waiting, jobChecks);
         }
 
         /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
         public Api withAgentCards(AgentCardUseCases cards) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
-                    moltbook, waiting);
+                    moltbook, waiting, jobChecks);
         }
 
         /**
@@ -171,7 +182,14 @@ public final class HttpAdapters {
         public Api withWaiting(AwaitChangeUseCase waiting) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
-                    Objects.requireNonNull(waiting, "waiting"));
+                    Objects.requireNonNull(waiting, "waiting"), jobChecks);
+        }
+
+        /** The same API with sandbox-checked jobs: a verify without a verdict queues the check; operators see dead letters. */
+        public Api withJobChecks(JobCheckUseCases jobChecks) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting,
+                    Objects.requireNonNull(jobChecks, "jobChecks"));
         }
     }
 
@@ -306,7 +324,11 @@ public final class HttpAdapters {
         }
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards(),
-                    waits);
+                    waits, api.jobChecks());
+        }
+        if (api.jobChecks() != null) {
+            routing.register(OperatorService.PATH, new JobChecksAdminService(api.jobChecks(),
+                    new OperatorAuth(api.operator()), OperatorActions.global(), table));
         }
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),

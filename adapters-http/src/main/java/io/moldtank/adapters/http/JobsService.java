@@ -8,10 +8,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.job.JobId;
+import io.moldtank.domain.job.Verdict;
 import io.moldtank.domain.review.Review;
 import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.agent.GetAgentQuery;
 import io.moldtank.ports.in.job.DeliverJobCommand;
+import io.moldtank.ports.in.job.JobCheckUseCases;
 import io.moldtank.ports.in.job.JobMove;
 import io.moldtank.ports.in.job.JobView;
 import io.moldtank.ports.in.job.ProposeJobCommand;
@@ -22,8 +24,8 @@ import io.moldtank.ports.service.RunningJobs;
 import java.util.function.Function;
 
 /**
- * Jobs between agents (seed 003): propose → accept → fund → start → deliver → verify, or cancel before
- * funding; reviews once a job ended. Every route is signed, reads too: what a job shows depends on
+ * Jobs between agents (seed 003): propose → accept → fund → start → deliver → verify (the client's verdict,
+ * or the sandbox check the listing declared), or cancel before funding; reviews once a job ended. Every route is signed, reads too: what a job shows depends on
  * who asks, and a job is visible to its two parties only (anyone else gets 404).
  */
 final class JobsService implements HttpService {
@@ -36,10 +38,13 @@ final class JobsService implements HttpService {
     private final Idempotency idempotency;
     private final RouteTable table;
     private final Waits waits;
+    /** Null when sandbox checks are not wired: a verify then needs a verdict. */
+    private final JobCheckUseCases checks;
 
     JobsService(RunningJobs jobs, Reviewing reviews, GetAgentQuery agents, Authenticator auth, Idempotency idempotency,
-                RouteTable table, Waits waits) {
+                RouteTable table, Waits waits, JobCheckUseCases checks) {
         this.waits = waits;
+        this.checks = checks;
         this.jobs = jobs;
         this.reviews = reviews;
         this.agents = agents;
@@ -58,8 +63,7 @@ final class JobsService implements HttpService {
                 .post("/jobs/{id}/cancel", move(jobs::cancel))
                 .post("/jobs/{id}/deliver", moveWithBody((by, id, body) -> jobs.deliver(new DeliverJobCommand(by, id,
                         RegistryRequests.result(Json.read(body, RegistryRequests.Deliver.class))))))
-                .post("/jobs/{id}/verify", moveWithBody((by, id, body) -> jobs.verify(new VerifyJobCommand(by, id,
-                        RegistryRequests.verdict(Json.read(body, RegistryRequests.Verify.class))))))
+                .post("/jobs/{id}/verify", this::verify)
                 .post("/jobs/{id}/reviews", this::review)
                 .get("/agents/{id}/reviews", this::reviewsOf);
     }
@@ -71,6 +75,28 @@ final class JobsService implements HttpService {
             var listing = RegistryRequests.listingId(Json.read(body, RegistryRequests.ProposeJob.class));
             JobView job = Problems.valueOf(jobs.propose(new ProposeJobCommand(client, listing)));
             return new Idempotency.Reply(Status.CREATED_201, RegistryViews.job(job));
+        });
+    }
+
+    /**
+     * With a verdict: a manual job's end (200). Without one (no body, {@code {}}): a sandbox-checked job's
+     * check is queued (202; again while it waits, the same job). A manual job without a verdict is a 400.
+     */
+    private void verify(ServerRequest req, ServerResponse res) {
+        JobId id = id(req);
+        byte[] body = Exchange.jsonBody(req);
+        AgentId by = auth.agent(req, body);
+        idempotency.run(req, res, by, body, () -> {
+            Verdict verdict = JobCheckRequests.verdict(body);
+            if (verdict != null) {
+                return new Idempotency.Reply(Status.OK_200, RegistryViews.job(Problems.valueOf(
+                        jobs.verify(new VerifyJobCommand(by, id, verdict)))));
+            }
+            if (checks == null) { // sandbox checks are not wired here: only the manual way exists
+                throw ApiProblem.invalid("verdict", "required");
+            }
+            return new Idempotency.Reply(Status.ACCEPTED_202, RegistryViews.job(Problems.valueOf(
+                    checks.requestCheck(new JobMove(by, id)))));
         });
     }
 

@@ -79,7 +79,7 @@ final class ListingsService implements HttpService {
         Map<AgentId, CardState> sellers = cards == null ? Map.of()
                 : cards.cards(page.items().stream().map(Listing::seller).collect(Collectors.toSet()));
         Exchange.ok(res, Views.page(page.items().stream().map(l -> {
-            Map<String, Object> m = RegistryViews.listing(l);
+            Map<String, Object> m = RegistryViews.listing(l, false);
             if (cards != null) {
                 m.put("sellerA2a", CardViews.summary(sellers.get(l.seller())));
             }

@@ -144,7 +144,7 @@ final class OperatorService implements HttpService {
         }
     }
 
-    private static int limit(ServerRequest req) {
+    static int limit(ServerRequest req) {
         String text = req.query().first("limit").orElse("100");
         int limit = LIMIT.matcher(text).matches() ? Integer.parseInt(text) : -1;
         if (limit < 1 || limit > MAX_LIST) {
@@ -154,7 +154,7 @@ final class OperatorService implements HttpService {
     }
 
     /** The path id as sent, cut short: logged before it is validated. */
-    private static String target(ServerRequest req) {
+    static String target(ServerRequest req) {
         String id = req.path().pathParameters().first("id").orElse("-");
         return id.length() > 64 ? id.substring(0, 64) : id;
     }

@@ -58,6 +58,9 @@ final class Problems {
             case Outcome.NotFound<T> n -> throw ApiProblem.notFound(n.what(), n.id());
             case Outcome.Refused<T> r when r.reason() == BountyRefusal.RUNNER_FILE ->
                     throw ApiProblem.invalid("files", r.detail());
+            // a manual job verified without a verdict answers as a missing field always did
+            case Outcome.Refused<T> r when r.reason() == io.moldtank.domain.job.JobRefusal.VERDICT_REQUIRED ->
+                    throw ApiProblem.invalid("verdict", "required: " + r.detail());
             case Outcome.Refused<T> r -> throw FORBIDDEN.contains(r.reason()) || RegistryRoutes.FORBIDDEN.contains(r.reason())
                     ? ApiProblem.forbidden(r.reason().code(), r.detail())
                     : ApiProblem.conflict(r.reason().code(), r.detail());

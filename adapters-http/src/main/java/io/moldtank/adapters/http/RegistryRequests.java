@@ -3,7 +3,6 @@ package io.moldtank.adapters.http;
 import io.helidon.common.parameters.Parameters;
 import io.moldtank.domain.agent.AgentId;
 import io.moldtank.domain.job.JobResult;
-import io.moldtank.domain.job.Verdict;
 import io.moldtank.domain.listing.Listing;
 import io.moldtank.domain.listing.ListingId;
 import io.moldtank.domain.money.Usdc;
@@ -24,16 +23,14 @@ final class RegistryRequests {
     private RegistryRequests() {
     }
 
-    record CreateListing(String title, String description, String price, List<String> tags) {
+    record CreateListing(String title, String description, String price, List<String> tags,
+                         JobCheckRequests.CheckDto check) {
     }
 
     record ProposeJob(String listingId) {
     }
 
     record Deliver(String result) {
-    }
-
-    record Verify(String verdict) {
     }
 
     record PostReview(Integer rating, String text) {
@@ -54,7 +51,7 @@ final class RegistryRequests {
         f.build("listing", () -> new Listing(new ListingId(new UUID(0, 0)), seller, c.title(), c.description(), price,
                 tags, true, Instant.EPOCH));
         f.check();
-        return new CreateListingCommand(seller, c.title(), c.description(), price, tags);
+        return new CreateListingCommand(seller, c.title(), c.description(), price, tags, JobCheckRequests.check(c.check()));
     }
 
     static ListingId listingId(ProposeJob p) {
@@ -71,16 +68,6 @@ final class RegistryRequests {
         JobResult result = text == null ? null : f.build("result", () -> new JobResult(text));
         f.check();
         return result;
-    }
-
-    static Verdict verdict(Verify v) {
-        Fields f = new Fields();
-        String text = f.required("verdict", v.verdict());
-        if (text != null && !text.equals("PASSED") && !text.equals("FAILED")) {
-            f.add("verdict", "one of \"PASSED\", \"FAILED\"");
-        }
-        f.check();
-        return Verdict.valueOf(text);
     }
 
     static void review(PostReview r) {

@@ -21,7 +21,12 @@ final class RegistryViews {
     private RegistryViews() {
     }
 
+    /** A listing with its check's file contents (one listing shown); discovery pages show their names only. */
     static Map<String, Object> listing(Listing l) {
+        return listing(l, true);
+    }
+
+    static Map<String, Object> listing(Listing l, boolean withCheckFiles) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id().toString());
         m.put("seller", l.seller().toString());
@@ -31,6 +36,7 @@ final class RegistryViews {
         m.put("tags", new TreeSet<>(l.tags()));
         m.put("active", l.active());
         m.put("createdAt", l.createdAt().toString());
+        m.put("check", JobCheckViews.check(l.check(), withCheckFiles));
         return m;
     }
 
@@ -46,6 +52,9 @@ final class RegistryViews {
         m.put("fees", fees(j.fees()));
         m.put("status", j.status().name());
         m.put("result", result(j.result()));
+        m.put("check", JobCheckViews.check(j.check(), true));
+        m.put("verification", j.checkRun().map(run -> JobCheckViews.verification(run,
+                j.result() instanceof ResultView.Visible)).orElse(null));
         return m;
     }
 

@@ -56,12 +56,17 @@ final class Hiring {
 
     /** Proposed, accepted, funded, started and delivered: waiting for the client's verdict. */
     String delivered(SigningAgent client, SigningAgent seller, String listingId) {
+        return delivered(client, seller, listingId, "the review: looks good");
+    }
+
+    /** The same, with {@code result} delivered. */
+    String delivered(SigningAgent client, SigningAgent seller, String listingId, String result) {
         String job = propose(client, listingId);
         for (var step : new Object[][] {{"accept", seller}, {"fund", client}, {"start", seller}}) {
             ApiClient.Reply r = move(job, (String) step[0], (SigningAgent) step[1]);
             assertThat(r.status()).as(step[0] + ": " + r.body()).isEqualTo(200);
         }
-        ApiClient.Reply d = move(job, "deliver", "{\"result\":\"the review: looks good\"}", seller);
+        ApiClient.Reply d = move(job, "deliver", "{\"result\":\"" + result + "\"}", seller);
         assertThat(d.status()).as(d.body()).isEqualTo(200);
         return job;
     }

@@ -139,6 +139,22 @@ final class TestSystem {
     io.moldtank.ports.service.WaitingForChanges.Settings waitingSettings =
             io.moldtank.ports.service.WaitingForChanges.Settings.DEFAULTS;
     io.moldtank.ports.service.WaitingForChanges waiting;
+    /**
+     * Sandbox-checked jobs over the same storage; {@link #checkAnswer} scripts the sandbox's vote per result,
+     * and a test runs the worker's pass itself ({@code checks.checkDue}).
+     */
+    volatile java.util.function.Function<io.moldtank.domain.job.JobResult, Vote> checkAnswer =
+            result -> new Vote("test-runner", result.content().startsWith("pass") ? Vote.Kind.PASS : Vote.Kind.FAIL,
+                    "scripted", java.util.Map.of("reason", "tests-failed", "stdoutTail", "saw " + result.content()),
+                    Duration.ofMillis(5), clock.instant());
+    final java.util.List<io.moldtank.ports.service.CheckingJobs.CheckReport> checkReports =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    final io.moldtank.ports.service.CheckingJobs checks = new io.moldtank.ports.service.CheckingJobs(
+            RegistryStorage.of(storage), new io.moldtank.ports.memory.InMemoryPendingJobChecks(storage),
+            (check, result) -> checkAnswer.apply(result),
+            // the standard attempts and lease, without the pause between tries (the clock is the real one)
+            new io.moldtank.domain.job.CheckPolicy(3, io.moldtank.domain.job.CheckPolicy.MIN_LEASE, Duration.ZERO),
+            io.moldtank.domain.job.JobAccounts.STANDARD, clock, checkReports::add);
 
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
@@ -155,6 +171,7 @@ final class TestSystem {
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
                 .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn)
+                .withJobChecks(checks)
                 .withWaiting(waiting = new io.moldtank.ports.service.WaitingForChanges(feed, waitingSettings));
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }

@@ -1,5 +1,6 @@
 package io.moldtank.adapters.sandbox;
 
+import io.moldtank.ports.out.validation.RunJobCheck;
 import io.moldtank.ports.out.validation.Sandbox;
 import io.moldtank.ports.out.validation.Validator;
 import java.nio.file.Path;
@@ -58,6 +59,11 @@ public final class SandboxAdapters {
     /** The validator that runs a bounty's test suite beside the submission's files in {@code sandbox}. */
     public static Validator testRunner(Sandbox sandbox, Clock clock) {
         return new TestRunnerValidator(sandbox, clock);
+    }
+
+    /** Runs jobs' sandbox checks on their delivered results with the same runner and evidence rule as bounties. */
+    public static RunJobCheck jobChecks(Sandbox sandbox, Clock clock) {
+        return new JobCheckRunner(new TestRunnerValidator(sandbox, clock));
     }
 
     /**

@@ -43,7 +43,15 @@ final class TestRunnerValidator implements Validator {
         if (!(request.terms().acceptance() instanceof Acceptance.TestSuite suite)) {
             return error("test runner needs a test suite; this bounty's acceptance is a rubric", Map.of(), Duration.ZERO);
         }
-        var layout = SuiteRun.of(suite, request.content().files());
+        return judge(suite, request.content().files());
+    }
+
+    /**
+     * Runs {@code suite} against {@code submitted} (placed under /work/submission) and judges the run by
+     * the evidence rule. Bounties and job checks both come through here: one runner, one rule.
+     */
+    Vote judge(Acceptance.TestSuite suite, Map<String, String> submitted) {
+        var layout = SuiteRun.of(suite, submitted);
         SandboxResult result;
         try {
             result = sandbox.run(layout.run());

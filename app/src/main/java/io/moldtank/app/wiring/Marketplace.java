@@ -111,6 +111,8 @@ public final class Marketplace {
 
         // numbered by the events table, so a stream client can resume across restarts of this job
         EventFeed feed = wiring.provide(EventFeed.class, sql.eventFeed());
+        JobChecks jobChecks = wiring.own("job-checks", JobChecks.wire(m.get("job-checks"), webhooks.registryStorage(),
+                storage.jobChecks(), wiring));
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
                 chain.history(), wiring);
         reconciliation.ifPresent(r -> wiring.own("reconciliation", r));
@@ -121,7 +123,7 @@ public final class Marketplace {
             HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                     m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                     wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                    .withAgentCards(cards.useCases())
+                    .withAgentCards(cards.useCases()).withJobChecks(jobChecks.useCases())
                     .withWaiting(wiring.own("waiting", Waiting.wire(m.get("http.wait"), feed, wiring)));
             HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                     .orElse(base);
@@ -137,7 +139,7 @@ public final class Marketplace {
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
-        RoleWork.start(roles, m, new RoleWork.Parts(core, webhooks, cards, reconciliation, scraper, metrics,
+        RoleWork.start(roles, m, new RoleWork.Parts(core, webhooks, cards, jobChecks, reconciliation, scraper, metrics,
                 validators.isEmpty(), new RequeueingSubmissions(storage, queue, wiring.clock()), storage.leases(),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")), wiring);
         return core;

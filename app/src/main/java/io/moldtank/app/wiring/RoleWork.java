@@ -24,7 +24,8 @@ final class RoleWork {
     static final Duration STRANDED_GRACE = Duration.ofSeconds(30);
 
     /** What the roles' work runs on. {@code singleProcess}: an H2 file, which one process opens at a time. */
-    record Parts(Core core, Webhooks webhooks, AgentCards cards, Optional<Reconciliation> reconciliation,
+    record Parts(Core core, Webhooks webhooks, AgentCards cards, JobChecks jobChecks,
+                 Optional<Reconciliation> reconciliation,
                  Optional<Scraper> scraper, MarketMetrics metrics, boolean noValidators,
                  RequeueingSubmissions stranded, Leases leases, boolean singleProcess) {
     }
@@ -35,6 +36,7 @@ final class RoleWork {
     static void start(Roles roles, Config m, Parts p, Wiring wiring) {
         if (roles.has(Roles.Role.WORKERS)) {
             p.webhooks().start();
+            p.jobChecks().start();
             wiring.own("workers", Workers.start(p.core(), m.get("workers"), p.noValidators(), p.metrics()));
         } else {
             wiring.chose("workers", "off: this node's moldtank.roles has no workers");

@@ -20,8 +20,11 @@ final class Validators {
     private Validators() {
     }
 
-    /** {@code auto}: Docker, else bubblewrap, else a sandbox that refuses untrusted code and says why. */
-    private static Sandbox sandbox(Config node, Wiring wiring) {
+    /**
+     * {@code auto}: Docker, else bubblewrap, else a sandbox that refuses untrusted code and says why;
+     * recorded as the adapter of {@code port}.
+     */
+    static Sandbox sandbox(Config node, Wiring wiring, String port) {
         String kind = node.asString().orElse("auto").toLowerCase(Locale.ROOT);
         SandboxAdapters.Settings settings = SandboxAdapters.Settings.defaults();
         Sandbox sandbox = switch (kind) {
@@ -30,7 +33,7 @@ final class Validators {
             case "bwrap" -> SandboxAdapters.bubblewrap(settings);
             default -> throw new IllegalArgumentException(node.key() + " must be auto, docker or bwrap, not " + kind);
         };
-        wiring.chose("sandbox", sandbox.getClass().getSimpleName());
+        wiring.chose(port, sandbox.getClass().getSimpleName());
         return sandbox;
     }
 
@@ -40,7 +43,13 @@ final class Validators {
             String kind = v.get("kind").asString().orElseThrow(
                     () -> new IllegalArgumentException(v.key() + ".kind is required")).toLowerCase(Locale.ROOT);
             panel.add(switch (kind) {
-                case "test-runner" -> SandboxAdapters.testRunner(sandbox(v.get("sandbox"), wiring), wiring.clock());
+                case "test-runner" -> {
+                    Sandbox sandbox = sandbox(v.get("sandbox"), wiring, "sandbox");
+                    if (wiring.find(Sandbox.class).isEmpty()) { // the panel's first sandbox also runs job checks
+                        wiring.provide(Sandbox.class, sandbox);
+                    }
+                    yield SandboxAdapters.testRunner(sandbox, wiring.clock());
+                }
                 case "claude", "codex", "openai-compatible" -> LlmValidators.validator(new LlmValidators.Settings(
                         LlmValidators.Kind.parse(kind), v.get("name").asString().orElse(null),
                         URI.create(v.get("base-url").asString().orElseThrow(

@@ -8,6 +8,7 @@ import io.moldtank.domain.shared.DomainEvent;
  * No event carries the delivered result.
  */
 public sealed interface JobEvent extends DomainEvent
-    permits JobProposed, JobAgreed, JobFunded, JobStarted, JobDelivered, JobCompleted, JobFailed, JobCancelled {
+    permits JobProposed, JobAgreed, JobFunded, JobStarted, JobDelivered, JobCheckQueued, JobCompleted, JobFailed,
+        JobCancelled {
     JobId jobId();
 }

@@ -32,6 +32,9 @@ public final class JobMoneyFlows {
             case JobFunded e -> out.add("fund", accounts.available(e.client()), escrow, e.amount(), TransferCode.ESCROW_FUNDING);
             case JobDelivered e -> out.add("storage-fee", accounts.available(e.seller()), accounts.platformFees(),
                 e.storageFee(), TransferCode.STORAGE_FEE);
+            // the same transfer id as a manual verdict's fee: however a job is verified, the fee is charged once
+            case JobCheckQueued e -> out.add("verification-fee", accounts.available(e.client()), accounts.platformFees(),
+                e.verificationFee(), TransferCode.VERIFICATION_FEE);
             case JobCompleted e -> {
                 out.add("verification-fee", accounts.available(e.parties().client()), accounts.platformFees(),
                     e.verificationFee(), TransferCode.VERIFICATION_FEE);

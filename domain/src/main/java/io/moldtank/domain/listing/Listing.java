@@ -1,6 +1,7 @@
 package io.moldtank.domain.listing;
 
 import io.moldtank.domain.agent.AgentId;
+import io.moldtank.domain.job.JobCheck;
 import io.moldtank.domain.money.Usdc;
 import io.moldtank.domain.shared.Reason;
 import io.moldtank.domain.shared.Rejection;
@@ -8,9 +9,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
-/** A service an agent sells (seed 003): clients discover listings and propose jobs against them. */
+/**
+ * A service an agent sells (seed 003): clients discover listings and propose jobs against them. The
+ * {@link JobCheck} says how the seller's results are checked; every job proposed on it copies it.
+ */
 public record Listing(ListingId id, AgentId seller, String title, String description, Usdc price, Set<String> tags,
-                      boolean active, Instant createdAt) {
+                      boolean active, Instant createdAt, JobCheck check) {
 
     public enum Refusal implements Reason {
         NOT_SELLER, LISTING_INACTIVE;
@@ -35,13 +39,20 @@ public record Listing(ListingId id, AgentId seller, String title, String descrip
             throw new IllegalArgumentException("at most 10 tags of lower-case [a-z0-9-], 1..32 characters");
         }
         Objects.requireNonNull(createdAt, "createdAt");
+        check = check == null ? JobCheck.MANUAL : check;
+    }
+
+    /** A listing whose jobs are checked by hand (the client's verdict). */
+    public Listing(ListingId id, AgentId seller, String title, String description, Usdc price, Set<String> tags,
+                   boolean active, Instant createdAt) {
+        this(id, seller, title, description, price, tags, active, createdAt, JobCheck.MANUAL);
     }
 
     public Listing withdraw(AgentId by) {
         if (!seller.equals(by)) {
             throw new Rejection(Refusal.NOT_SELLER, "only the seller may withdraw a listing");
         }
-        return new Listing(id, seller, title, description, price, tags, false, createdAt);
+        return new Listing(id, seller, title, description, price, tags, false, createdAt, check);
     }
 
     public void requireActive() {

@@ -31,7 +31,10 @@ class JobRefusalTest {
     @ParameterizedTest(name = "{1} from {0} is an illegal transition")
     @MethodSource("illegalMoves")
     void a_move_from_the_wrong_status_is_refused_and_changes_nothing(JobStatus status, JobMove move) {
-        assertRefusedUnchanged(jobIn(status), move, move.rightParty(), JobRefusal.ILLEGAL_TRANSITION);
+        // only a sandbox-checked job is VERIFYING, and such a job refuses a verdict for what it is
+        boolean verdict = move == JobMove.PASS || move == JobMove.FAIL;
+        assertRefusedUnchanged(jobIn(status), move, move.rightParty(), status == JobStatus.VERIFYING && verdict
+                ? JobRefusal.VERDICT_ON_CHECKED_JOB : JobRefusal.ILLEGAL_TRANSITION);
     }
 
     @ParameterizedTest(name = "{0} by the other party is refused")

@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JobResultVisibilityTest {
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"DELIVERED", "COMPLETED", "FAILED"})
+    @EnumSource(value = JobStatus.class, names = {"DELIVERED", "VERIFYING", "COMPLETED", "FAILED"})
     void the_seller_always_sees_what_it_delivered(JobStatus status) {
         assertThat(jobIn(status).resultFor(SELLER)).isEqualTo(new ResultView.Visible(RESULT));
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"DELIVERED", "FAILED"})
+    @EnumSource(value = JobStatus.class, names = {"DELIVERED", "VERIFYING", "FAILED"})
     void the_client_cannot_see_the_result_before_the_job_completes(JobStatus status) {
         assertThat(jobIn(status).resultFor(CLIENT)).isEqualTo(new ResultView.Redacted());
     }

@@ -380,6 +380,11 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
         });
     }
 
+    /** Every job, in insertion order, for {@link InMemoryPendingJobChecks} to read. */
+    List<JobSnapshot> jobSnapshots() {
+        return read(() -> jobOrder.stream().map(id -> jobs.get(id).value()).toList());
+    }
+
     @Override
     public List<JobSnapshot> jobsOf(io.moldtank.domain.agent.AgentId agent, int limit) {
         return read(() -> jobOrder.reversed().stream().map(id -> jobs.get(id).value())

@@ -27,7 +27,7 @@ public final class OfferingServices implements CreateListingUseCase, WithdrawLis
         return Retrying.inTransaction(storage.tx(), () -> {
             ActiveAgents.require(storage.agents(), c.seller());
             Listing listing = new Listing(new ListingId(ids.next()), c.seller(), c.title(), c.description(), c.price(),
-                    c.tags(), true, clock.instant());
+                    c.tags(), true, clock.instant(), c.check());
             storage.listings().saveListing(listing);
             return Outcome.done(listing);
         });

@@ -5,7 +5,6 @@ import io.moldtank.domain.job.*;
 import io.moldtank.domain.ledger.AccountKind;
 import io.moldtank.domain.listing.Listing;
 import io.moldtank.domain.money.FeeSchedule;
-import io.moldtank.domain.shared.DomainEvent;
 import io.moldtank.domain.shared.IdGenerator;
 import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.job.*;
@@ -24,7 +23,7 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
     private final RegistryStorage storage;
     private final FeeSchedule fees;
     private final JobAccounts accounts;
-    private final JobMoneyFlows flows;
+    private final JobRecords records;
     private final Clock clock;
     private final IdGenerator ids;
 
@@ -32,7 +31,7 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
         this.storage = storage;
         this.fees = fees;
         this.accounts = accounts;
-        this.flows = new JobMoneyFlows(accounts);
+        this.records = new JobRecords(storage, new JobMoneyFlows(accounts), clock);
         this.clock = clock;
         this.ids = ids;
     }
@@ -43,8 +42,9 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
                 .<Outcome<JobView>>map(listing -> {
                     listing.requireActive();
                     ActiveAgents.require(storage.agents(), c.client());
+                    // the listing's check is copied like the fees: what the client agreed to is what runs
                     Job job = Job.propose(new JobId(ids.next()), new JobParties(c.client(), listing.seller()),
-                            listing.price(), fees, clock.instant());
+                            listing.price(), fees, listing.check(), clock.instant());
                     openAccounts(job);
                     record(job, 0);
                     return Outcome.done(view(job, c.client()));
@@ -106,15 +106,7 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
     }
 
     private void record(Job job, long version) {
-        List<DomainEvent> events = job.events().drain();
-        for (DomainEvent e : events) {
-            var transfers = flows.transfersFor((JobEvent) e);
-            if (!transfers.isEmpty()) {
-                storage.books().transferAll(transfers, clock.instant());
-            }
-        }
-        storage.jobs().saveJob(job, version);
-        storage.events().publish(events);
+        records.record(job, version);
     }
 
     private void openAccounts(Job job) {
@@ -126,7 +118,6 @@ public final class RunningJobs implements ProposeJobUseCase, AcceptJobUseCase, F
     }
 
     private static JobView view(Job job, AgentId viewer) {
-        return new JobView(job.id(), job.parties().client(), job.parties().seller(), job.price(), job.fees(),
-                job.status(), job.resultFor(viewer));
+        return JobRecords.view(job, viewer);
     }
 }

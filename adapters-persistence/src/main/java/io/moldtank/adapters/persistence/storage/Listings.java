@@ -17,7 +17,7 @@ import java.util.*;
 /** Listings, saved whole (insert or replace) with their tags; discovered newest first by keyset. */
 final class Listings {
     private static final String ORDER = "LISTINGS_NEWEST";
-    private static final String COLUMNS = "id, seller_id, title, description, price_units, active, created_at";
+    private static final String COLUMNS = "id, seller_id, title, description, price_units, active, created_at, check_spec";
 
     private Listings() {
     }
@@ -26,7 +26,7 @@ final class Listings {
     static void save(Connection c, Listing l) throws SQLException {
         if (update(c, l) == 0) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO listings (seller_id, title, description, "
-                    + "price_units, active, created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + "price_units, active, created_at, check_spec, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 bind(ps, l);
                 if (ps.executeUpdate() == 0) {
                     update(c, l);
@@ -49,7 +49,7 @@ final class Listings {
 
     private static int update(Connection c, Listing l) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE listings SET seller_id = ?, title = ?, description = ?, "
-                + "price_units = ?, active = ?, created_at = ? WHERE id = ?")) {
+                + "price_units = ?, active = ?, created_at = ?, check_spec = ? WHERE id = ?")) {
             bind(ps, l);
             return ps.executeUpdate();
         }
@@ -62,7 +62,13 @@ final class Listings {
         ps.setLong(4, l.price().units());
         ps.setBoolean(5, l.active());
         Rows.instant(ps, 6, l.createdAt());
-        ps.setObject(7, l.id().value());
+        String check = JobCheckJson.check(l.check());
+        if (check == null) {
+            ps.setNull(7, java.sql.Types.VARCHAR);
+        } else {
+            ps.setString(7, check);
+        }
+        ps.setObject(8, l.id().value());
     }
 
     static Optional<Listing> load(Connection c, ListingId id) throws SQLException {
@@ -117,19 +123,21 @@ final class Listings {
     }
 
     private static List<Listing> read(Connection c, PreparedStatement ps) throws SQLException {
-        record Row(UUID id, UUID seller, String title, String description, long price, boolean active, Instant at) {
+        record Row(UUID id, UUID seller, String title, String description, long price, boolean active, Instant at,
+                   String check) {
         }
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(new Row(Rows.uuid(rs, "id"), Rows.uuid(rs, "seller_id"), rs.getString("title"),
                         rs.getString("description"), rs.getLong("price_units"), rs.getBoolean("active"),
-                        Rows.instant(rs, "created_at")));
+                        Rows.instant(rs, "created_at"), rs.getString("check_spec")));
             }
         }
         Map<UUID, Set<String>> tags = tags(c, rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new Listing(new ListingId(r.id()), new AgentId(r.seller()), r.title(),
-                r.description(), Usdc.ofUnits(r.price()), tags.getOrDefault(r.id(), Set.of()), r.active(), r.at()))
+                r.description(), Usdc.ofUnits(r.price()), tags.getOrDefault(r.id(), Set.of()), r.active(), r.at(),
+                JobCheckJson.check(r.check())))
                 .toList();
     }
 

@@ -126,6 +126,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlLeases(db);
     }
 
+    /** The queue of jobs' sandbox checks, read from the jobs this storage saves (issue 14 §1). */
+    public SqlJobChecks jobChecks() {
+        return new SqlJobChecks(db);
+    }
+
     /** Reconciliation's ports (books, differences, leases) on this storage's database and transactions. */
     public SqlReconciliation reconciliation() {
         return new SqlReconciliation(db);

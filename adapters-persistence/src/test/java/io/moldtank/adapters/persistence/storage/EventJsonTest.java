@@ -58,7 +58,9 @@ class EventJsonTest {
                 new PayoutEvent(new PayoutId(UUID.fromString("00000000-0000-0000-0000-0000000000e1")), BOUNTY,
                         PayoutStatus.SENT, 2, "0xrelease", null, AT),
                 new Agent.Registered(AGENT, new WalletAddress("0x" + "cd".repeat(20)), AT),
-                new Agent.Deactivated(AGENT, AT), new Agent.Reactivated(AGENT, AT));
+                new Agent.Deactivated(AGENT, AT), new Agent.Reactivated(AGENT, AT),
+                new io.moldtank.domain.job.JobCheckQueued(new io.moldtank.domain.job.JobId(
+                        UUID.fromString("00000000-0000-0000-0000-0000000000f1")), AGENT, Usdc.parse("0.05"), AT));
     }
 
     @ParameterizedTest

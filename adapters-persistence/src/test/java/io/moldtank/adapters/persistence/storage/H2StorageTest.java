@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The storage contract and the SQL checks on an in-memory H2 database in PostgreSQL mode. */
 class H2StorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks, SqlEventFeedChecks,
         SqlRegistryFlowChecks, SqlReconciliationChecks, SqlDraftStoreChecks, SqlWebhookChecks,
-        SqlAgentCardChecks, SqlMoltbookLinkChecks, SqlMockChainLogChecks {
+        SqlAgentCardChecks, SqlMoltbookLinkChecks, SqlMockChainLogChecks, SqlJobCheckChecks {
     private static MigratedDatabase database;
 
     @BeforeAll

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresStorageTest implements StorageContract, SqlStorageChecks, SqlRegistryChecks, SqlEventFeedChecks,
         SqlRegistryFlowChecks, SqlReconciliationChecks, SqlDraftStoreChecks, SqlWebhookChecks,
-        SqlAgentCardChecks, SqlMoltbookLinkChecks, SqlMockChainLogChecks {
+        SqlAgentCardChecks, SqlMoltbookLinkChecks, SqlMockChainLogChecks, SqlJobCheckChecks {
     private static MigratedDatabase database;
 
     @BeforeAll
