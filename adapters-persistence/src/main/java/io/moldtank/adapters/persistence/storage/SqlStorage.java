@@ -106,6 +106,11 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlWebhooks(db);
     }
 
+    /** Reputation's facts and kept scores on this storage's database and transactions. */
+    public SqlReputation reputation() {
+        return new SqlReputation(db);
+    }
+
     /** The A2A card cache on this storage's database. */
     public SqlAgentCards agentCards() {
         return new SqlAgentCards(db);

@@ -24,7 +24,7 @@ import org.flywaydb.core.Flyway;
 final class MigratedDatabase implements AutoCloseable {
     static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     /** The tables the storage adapter writes, children first. */
-    private static final List<String> TABLES = List.of("moltbook_links", "agent_cards", "webhook_attempts", "webhook_deliveries", "webhook_messages", "webhook_endpoints", "scraped_drafts", "scraper_runs", "reconciliation_differences", "leases", "reviews", "jobs", "listing_tags",
+    private static final List<String> TABLES = List.of("agent_reputation", "moltbook_links", "agent_cards", "webhook_attempts", "webhook_deliveries", "webhook_messages", "webhook_endpoints", "scraped_drafts", "scraper_runs", "reconciliation_differences", "leases", "reviews", "jobs", "listing_tags",
             "listings", "ledger_transfers", "ledger_accounts", "events", "votes", "submissions", "comments", "payouts",
             "escrow_deposits", "bounty_slots", "bounty_tags", "bounties", "agents");
 
