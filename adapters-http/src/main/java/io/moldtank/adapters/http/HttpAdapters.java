@@ -12,6 +12,7 @@ import io.moldtank.ports.in.scraper.ScrapeUseCase;
 import io.moldtank.ports.in.webhook.WebhookUseCases;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
+import io.moldtank.ports.in.reputation.ReputationUseCases;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -39,7 +40,16 @@ public final class HttpAdapters {
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
                       Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
-                      MoltbookUseCases moltbook) {
+                      MoltbookUseCases moltbook, ReputationUseCases reputation) {
+        /** Without reputation (profiles show none; the export route answers 404). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, cards, moltbook, null);
+        }
+
         /** Without "Sign in with Moltbook" (an X-Moltbook-Identity header is refused; the link route answers 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
@@ -115,42 +125,49 @@ public final class HttpAdapters {
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
-                    cards, moltbook);
+                    cards, moltbook, reputation);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
-                    cards, moltbook);
+                    cards, moltbook, reputation);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
-                    cards, moltbook);
+                    cards, moltbook, reputation);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
-                    cards, moltbook);
+                    cards, moltbook, reputation);
         }
 
         /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
         public Api withMoltbook(MoltbookUseCases moltbook) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards,
-                    Objects.requireNonNull(moltbook, "moltbook"));
+                    Objects.requireNonNull(moltbook, "moltbook"), reputation);
         }
 
         /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
         public Api withAgentCards(AgentCardUseCases cards) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
-                    moltbook);
+                    moltbook, reputation);
+        }
+
+        /** The same API with reputations: a summary on every profile and GET /api/v1/agents/{id}/reputation/export. */
+        public Api withReputation(ReputationUseCases reputation) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
+                    Objects.requireNonNull(reputation, "reputation"));
         }
     }
 
@@ -252,7 +269,7 @@ public final class HttpAdapters {
         Idempotency idempotency = new Idempotency(api.idempotency());
         // Services are built first so the route table is complete before the filter names families.
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table, api.cards(),
-                api.moltbook());
+                api.moltbook(), api.reputation());
         BountiesService bounties = new BountiesService(core, auth, idempotency, table);
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock());
@@ -277,6 +294,10 @@ public final class HttpAdapters {
         }
         if (drafts != null) {
             routing.register(DraftsService.PATH, drafts);
+        }
+        if (api.reputation() != null) {
+            routing.register(AgentsService.PATH, new ReputationService(api.reputation(), api.receipts(), api.clock(),
+                    table));
         }
         if (api.webhooks() != null) {
             routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));

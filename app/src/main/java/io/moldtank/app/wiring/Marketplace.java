@@ -61,6 +61,7 @@ public final class Marketplace {
         wiring.addReadinessCheck("storage", () -> probe(sql));
         Webhooks webhooks = wiring.own("webhooks", Webhooks.wire(m.get("webhooks"), storage, wiring));
         AgentCards cards = wiring.own("a2a-cards", AgentCards.wire(m.get("a2a"), storage, wiring));
+        Reputation reputation = wiring.own("reputation", Reputation.wire(m.get("reputation"), storage, wiring));
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
         int queueAttempts = validation.maxAttempts() + 2;
@@ -92,7 +93,7 @@ public final class Marketplace {
         wiring.chose("validators", validators.isEmpty() ? "none configured"
                 : validators.stream().map(Validator::name).toList().toString());
 
-        Core core = Core.wire(new Core.Adapters(webhooks.storage(), queue, chain.escrow(), chain.rail(), validators,
+        Core core = Core.wire(new Core.Adapters(reputation.wrap(webhooks.storage()), queue, chain.escrow(), chain.rail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
                 m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
                 new WalletAddress(m.get("chain.payout-wallet").asString()
@@ -103,7 +104,7 @@ public final class Marketplace {
         TreasuryGateway treasury = chain.treasury().isPresent()
                 ? wiring.provide(TreasuryGateway.class, chain.treasury().get())
                 : wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
-        Registry registry = wiring.provide(Registry.class, Registry.wire(webhooks.registryStorage(), treasury,
+        Registry registry = wiring.provide(Registry.class, Registry.wire(reputation.wrap(webhooks.registryStorage()), treasury,
                 fees(m.get("fees")), wiring.clock(), wiring.ids()));
 
         // numbered by the events table, so a stream client can resume across restarts of this job
@@ -111,7 +112,7 @@ public final class Marketplace {
         HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                .withAgentCards(cards.useCases());
+                .withAgentCards(cards.useCases()).withReputation(reputation.useCases());
         HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                 .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
@@ -131,6 +132,7 @@ public final class Marketplace {
         storage.subscribe(subscriber);
         webhooks.start();
         cards.start();
+        reputation.start();
         wiring.own("workers", Workers.start(core, m.get("workers"), validators.isEmpty(), metrics,
                 new RequeueingSubmissions(storage, queue, wiring.clock()),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")));
