@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 public interface SearchContract {
 
     /** A fresh, empty store seen through every bundle (one instance behind all). */
-    Parts parts();
+    Parts searchParts();
 
     record Parts(Storage storage, RegistryStorage registry, CardStore cards, ReputationScores scores,
                  SearchListings listings, SearchBounties bounties) {
@@ -175,7 +175,7 @@ public interface SearchContract {
 
     @Test
     default void words_in_the_title_rank_above_the_same_words_in_the_description() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         Page<ListingHit> found = m.find("python scraping", null, null, null, null, null, 100);
 
         assertThat(m.names(found)).containsExactly("L1", "L2");
@@ -188,14 +188,14 @@ public interface SearchContract {
 
     @Test
     default void the_sellers_a2a_card_skills_are_searched_too() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         assertThat(m.find("translation", null)).containsExactlyElementsOf(m.byId("L1", "L4"));
         assertThat(m.find("crawling", null)).containsExactly("L3");
     }
 
     @Test
     default void phrases_exclusions_and_alternatives_read_as_websearch_does() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         assertThat(m.find("python -scraping", null)).containsExactly("L5");
         assertThat(m.find("\"sign in with moltbook\"", null)).containsExactly("L7");
         assertThat(m.find("go or crawlers", null)).containsExactly("L3");
@@ -204,7 +204,7 @@ public interface SearchContract {
 
     @Test
     default void text_combines_with_tag_price_and_reputation_filters_and_orders() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         assertThat(m.find("python", ListingSearch.Sort.PRICE)).containsExactly("L5", "L2", "L1");
         assertThat(m.names(m.find("python", null, "python", null, null, null, 100))).containsExactly("L1", "L5");
         assertThat(m.names(m.find("python", ListingSearch.Sort.PRICE, null, "4", null, null, 100)))
@@ -216,7 +216,7 @@ public interface SearchContract {
 
     @Test
     default void without_text_listings_come_newest_first_or_by_seller_reputation_withdrawn_never() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         assertThat(m.find(null, null)).containsExactly("L7", "L5", "L4", "L3", "L2", "L1");
         List<String> byReputation = new ArrayList<>(m.byId("L1", "L4"));
         byReputation.add("L3");
@@ -228,7 +228,7 @@ public interface SearchContract {
 
     @Test
     default void pages_follow_each_other_without_gaps_or_repeats_in_every_order() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         for (ListingSearch.Sort sort : List.of(ListingSearch.Sort.NEWEST, ListingSearch.Sort.PRICE,
                 ListingSearch.Sort.REPUTATION)) {
             assertThat(m.allPages(null, sort, 2)).as(sort.name()).containsExactlyElementsOf(m.find(null, sort));
@@ -240,7 +240,7 @@ public interface SearchContract {
 
     @Test
     default void a_cursor_of_another_order_or_query_or_none_of_ours_is_refused() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         String next = m.find(null, ListingSearch.Sort.NEWEST, null, null, null, null, 1).next();
         assertThatThrownBy(() -> m.find(null, ListingSearch.Sort.PRICE, null, null, null, next, 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -253,7 +253,7 @@ public interface SearchContract {
 
     @Test
     default void bounties_are_found_by_text_with_the_list_filters_and_orders() {
-        Market m = new Market(parts());
+        Market m = new Market(searchParts());
         // one title match first; two equal matches in descriptions, then in id order
         assertThat(m.bountyNames(m.bounties("python", null, null, null, 100))).containsExactly("B1", "B2", "B3");
         assertThat(m.bountyNames(m.bounties("python", BountyStatus.OPEN, BountySearch.Sort.REWARD_DESC, null, 100)))

@@ -8,7 +8,7 @@ import io.moldtank.ports.service.Storage;
 class InMemorySearchTest implements SearchContract {
 
     @Override
-    public Parts parts() {
+    public Parts searchParts() {
         InMemoryStorage s = new InMemoryStorage();
         InMemoryCardStore cards = new InMemoryCardStore();
         InMemoryReputation reputation = new InMemoryReputation(s, null);

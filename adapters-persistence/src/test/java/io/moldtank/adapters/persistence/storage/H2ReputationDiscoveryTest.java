@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Reputation's and discovery's contracts on an in-memory H2 database in PostgreSQL mode. */
-class H2ReputationDiscoveryTest implements SqlReputationChecks {
+class H2ReputationDiscoveryTest implements SqlReputationChecks, SqlSearchChecks {
     private static MigratedDatabase database;
 
     @BeforeAll

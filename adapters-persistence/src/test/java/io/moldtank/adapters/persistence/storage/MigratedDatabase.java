@@ -60,7 +60,7 @@ final class MigratedDatabase implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setSchema(schema);
-        return migrated(new HikariDataSource(config), schema, () -> {
+        return migrated(new HikariDataSource(config), url, schema, () -> {
             try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             } catch (SQLException e) {
@@ -81,7 +81,7 @@ final class MigratedDatabase implements AutoCloseable {
 
     private static MigratedDatabase h2(String url, boolean dropOnClose) {
         HikariDataSource pool = new HikariDataSource(config(url, "storage-h2"));
-        return migrated(pool, null, () -> {
+        return migrated(pool, url, null, () -> {
             if (dropOnClose) { // an in-memory database outlives its pool (DB_CLOSE_DELAY=-1) until shut down
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
@@ -101,9 +101,10 @@ final class MigratedDatabase implements AutoCloseable {
         return config;
     }
 
-    private static MigratedDatabase migrated(HikariDataSource pool, String schema, Runnable cleanup) {
+    private static MigratedDatabase migrated(HikariDataSource pool, String url, String schema, Runnable cleanup) {
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            var flyway = Flyway.configure().dataSource(pool)
+                    .locations(io.moldtank.adapters.persistence.PersistenceAdapters.migrationLocations(url));
             if (schema != null) {
                 flyway.schemas(schema).defaultSchema(schema);
             }
