@@ -1,8 +1,6 @@
 package io.moldtank.domain.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -20,15 +18,29 @@ public final class TsVector {
     private static final int MAX_OWN_POSITIONS = 255;
     private static final int MAX_POSITIONS = 256;
 
-    /** PostgreSQL's lexeme order: UTF-8 bytes, then length. */
-    static final Comparator<String> ORDER = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-            b.getBytes(StandardCharsets.UTF_8));
+    /** PostgreSQL's lexeme order: UTF-8 bytes, then length; code-point order is the same, and allocates nothing. */
+    static final Comparator<String> ORDER = TsVector::compareCodePoints;
 
     /** A position and its weight, {@code A} (heaviest) to {@code D} (the default). */
     public record Pos(int at, char weight) {
         int weightIndex() {
             return 'D' - weight;
         }
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     public static final TsVector EMPTY = new TsVector(new TreeMap<>(ORDER));

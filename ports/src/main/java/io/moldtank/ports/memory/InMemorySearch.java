@@ -27,6 +27,7 @@ public final class InMemorySearch implements SearchListings, SearchBounties {
     private final InMemoryStorage storage;
     private final CardStore cards;
     private final ReputationScores scores;
+    private final InProcessSearch search = new InProcessSearch(10_000);
 
     public InMemorySearch(InMemoryStorage storage, CardStore cards, ReputationScores scores) {
         this.storage = storage;
@@ -40,13 +41,13 @@ public final class InMemorySearch implements SearchListings, SearchBounties {
         var sellers = active.stream().map(Listing::seller).collect(Collectors.toSet());
         Map<AgentId, CardState> cardOf = cards.cards(sellers);
         Map<AgentId, Integer> scoreOf = scores.scores(sellers);
-        return InProcessSearch.listings(q, active.stream().map(l -> new InProcessSearch.ListingCandidate(l,
+        return search.listings(q, active.stream().map(l -> new InProcessSearch.ListingCandidate(l,
                 cardOf.containsKey(l.seller()) ? cardOf.get(l.seller()).card() : null, scoreOf.get(l.seller()))).toList());
     }
 
     @Override
     public Page<BountyHit> searchBounties(BountySearch q) {
-        return InProcessSearch.bounties(q, all(after -> storage.findBounties(new BountyQuery(q.status(), q.tag(),
+        return search.bounties(q, all(after -> storage.findBounties(new BountyQuery(q.status(), q.tag(),
                 q.minReward(), q.maxReward(), BountyQuery.Sort.NEWEST, after, BountyQuery.MAX_LIMIT))));
     }
 

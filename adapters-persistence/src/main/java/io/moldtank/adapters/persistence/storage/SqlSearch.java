@@ -36,7 +36,10 @@ import java.util.function.Function;
  * the same rules to the float. Without a text both run the same SQL.
  */
 public final class SqlSearch implements SearchListings, SearchBounties {
+    /** Documents of the embedded matcher, built once per content (H2 rereads every candidate per query). */
+    private static final int CACHED_DOCUMENTS = 10_000;
     private final Db db;
+    private final InProcessSearch inProcess = new InProcessSearch(CACHED_DOCUMENTS);
     private volatile Boolean postgres;
 
     SqlSearch(Db db) {
@@ -122,7 +125,7 @@ public final class SqlSearch implements SearchListings, SearchBounties {
         }
     }
 
-    private static Page<ListingHit> listingsInProcess(Connection c, ListingSearch q) throws SQLException {
+    private Page<ListingHit> listingsInProcess(Connection c, ListingSearch q) throws SQLException {
         Query sql = new Query().add("SELECT l.id, r.score AS score FROM listings l"
                 + " LEFT JOIN agent_reputation r ON r.agent_id = l.seller_id WHERE l.active = TRUE");
         filters(sql, q);
@@ -130,7 +133,7 @@ public final class SqlSearch implements SearchListings, SearchBounties {
         sql.run(c, rs -> scores.put(Rows.uuid(rs, "id"), (Integer) rs.getObject("score")));
         List<Listing> found = Listings.loadAll(c, List.copyOf(scores.keySet()));
         Map<AgentId, AgentCard> cards = cards(c, found.stream().map(l -> l.seller().value()).distinct().toList());
-        return InProcessSearch.listings(q, found.stream().map(l -> new InProcessSearch.ListingCandidate(l,
+        return inProcess.listings(q, found.stream().map(l -> new InProcessSearch.ListingCandidate(l,
                 cards.get(l.seller()), scores.get(l.id().value()))).toList());
     }
 
@@ -205,11 +208,11 @@ public final class SqlSearch implements SearchListings, SearchBounties {
         }
     }
 
-    private static Page<BountyHit> bountiesInProcess(Connection c, BountySearch q) throws SQLException {
+    private Page<BountyHit> bountiesInProcess(Connection c, BountySearch q) throws SQLException {
         Query sql = new Query().add("SELECT b.id FROM bounties b WHERE 1 = 1");
         filters(sql, q);
         List<UUID> ids = sql.run(c, rs -> Rows.uuid(rs, "id"));
-        return InProcessSearch.bounties(q, Bounties.loadAll(c, ids));
+        return inProcess.bounties(q, Bounties.loadAll(c, ids));
     }
 
     private static <T> Page<T> page(List<T> hits, int limit, Function<T, String> cursor) {

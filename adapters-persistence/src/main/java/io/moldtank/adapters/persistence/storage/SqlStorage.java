@@ -106,7 +106,10 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlWebhooks(db);
     }
 
-    /** Discovery's text search (PostgreSQL full text, or filters in SQL and the in-process matcher on H2). */
+    /**
+     * Discovery's text search (PostgreSQL full text, or filters in SQL and the in-process matcher on H2);
+     * take one per storage: it caches the matcher's documents.
+     */
     public SqlSearch search() {
         return new SqlSearch(db);
     }

@@ -6,7 +6,10 @@ import io.moldtank.domain.listing.Listing;
 import io.moldtank.domain.search.SearchText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.moldtank.domain.search.TsVector;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -16,19 +19,39 @@ import io.moldtank.ports.out.storage.Page;
  * Search done in this process over candidates an adapter hands in: filter, match and rank with the domain's
  * {@link SearchText} (PostgreSQL's rules, to the float), order, and cut a page after the cursor. The
  * in-memory adapter hands in everything; the H2 adapter what its SQL filters left. Ids break ties in
- * the order databases sort UUIDs (their lower-case text).
+ * the order databases sort UUIDs (their lower-case text). Documents are built once per listing (and card)
+ * or bounty content and kept in a bounded cache: every query reads every candidate.
  */
 public final class InProcessSearch {
     private static final Comparator<UUID> IDS = Comparator.comparing(UUID::toString);
+    private final Map<Object, TsVector> documents;
 
-    private InProcessSearch() {
+    /** Keeps the documents of at most {@code cached} listings and bounties (least recently used go first). */
+    public InProcessSearch(int cached) {
+        this.documents = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, TsVector> eldest) {
+                return size() > cached;
+            }
+        });
+    }
+
+    private record ListingContent(Listing listing, AgentCard card) {
+    }
+
+    private TsVector document(Listing l, AgentCard card) {
+        return documents.computeIfAbsent(new ListingContent(l, card), k -> SearchDocuments.listing(l, card));
+    }
+
+    private TsVector document(BountySnapshot b) {
+        return documents.computeIfAbsent(List.of(b.id(), b.terms()), k -> SearchDocuments.bounty(b));
     }
 
     /** A listing that may be found: with its seller's card (or null) and kept score (or null: never reckoned). */
     public record ListingCandidate(Listing listing, AgentCard sellerCard, Integer score) {
     }
 
-    public static Page<ListingHit> listings(ListingSearch q, List<ListingCandidate> candidates) {
+    public Page<ListingHit> listings(ListingSearch q, List<ListingCandidate> candidates) {
         List<ListingHit> hits = new ArrayList<>();
         for (ListingCandidate c : candidates) {
             Listing l = c.listing();
@@ -41,7 +64,7 @@ public final class InProcessSearch {
             }
             Float rank = null;
             if (q.text() != null) {
-                var doc = SearchDocuments.listing(l, c.sellerCard());
+                var doc = document(l, c.sellerCard());
                 if (!q.text().matches(doc)) {
                     continue;
                 }
@@ -61,14 +84,14 @@ public final class InProcessSearch {
         return keyed.page(hits, h -> h.listing().id().value(), Orders.listing(q), q.after(), q.limit());
     }
 
-    public static Page<BountyHit> bounties(BountySearch q, List<BountySnapshot> candidates) {
+    public Page<BountyHit> bounties(BountySearch q, List<BountySnapshot> candidates) {
         List<BountyHit> hits = new ArrayList<>();
         for (BountySnapshot b : candidates) {
             boolean kept = (q.status() == null || b.status() == q.status())
                     && (q.tag() == null || b.terms().tags().contains(q.tag()))
                     && (q.minReward() == null || b.terms().reward().compareTo(q.minReward()) >= 0)
                     && (q.maxReward() == null || b.terms().reward().compareTo(q.maxReward()) <= 0);
-            var doc = SearchDocuments.bounty(b);
+            var doc = document(b);
             if (kept && q.text().matches(doc)) {
                 hits.add(new BountyHit(b, q.text().rank(doc)));
             }
