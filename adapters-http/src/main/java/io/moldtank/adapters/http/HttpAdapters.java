@@ -13,6 +13,7 @@ import io.moldtank.ports.in.webhook.WebhookUseCases;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
 import io.moldtank.ports.in.reputation.ReputationUseCases;
+import io.moldtank.ports.in.search.DiscoveryUseCases;
 import io.moldtank.ports.service.Registry;
 import io.helidon.webserver.websocket.WsRouting;
 import io.moldtank.ports.out.events.EventFeed;
@@ -40,14 +41,24 @@ public final class HttpAdapters {
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
                       Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
-                      MoltbookUseCases moltbook, ReputationUseCases reputation) {
+                      MoltbookUseCases moltbook, ReputationUseCases reputation, DiscoveryUseCases discovery) {
+        /** Without text search (discovery takes only tag, maxPrice and paging; a bounty list's q is refused). */
+        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
+                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
+                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook,
+                   ReputationUseCases reputation) {
+            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
+                    receipts, reconciliation, scraper, webhooks, cards, moltbook, reputation, null);
+        }
+
         /** Without reputation (profiles show none; the export route answers 404). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                    Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
                    Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook) {
             this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, webhooks, cards, moltbook, null);
+                    receipts, reconciliation, scraper, webhooks, cards, moltbook, null, null);
         }
 
         /** Without "Sign in with Moltbook" (an X-Moltbook-Identity header is refused; the link route answers 404). */
@@ -125,49 +136,56 @@ public final class HttpAdapters {
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
-                    cards, moltbook, reputation);
+                    cards, moltbook, reputation, discovery);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
-                    cards, moltbook, reputation);
+                    cards, moltbook, reputation, discovery);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
-                    cards, moltbook, reputation);
+                    cards, moltbook, reputation, discovery);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
-                    cards, moltbook, reputation);
+                    cards, moltbook, reputation, discovery);
         }
 
         /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
         public Api withMoltbook(MoltbookUseCases moltbook) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards,
-                    Objects.requireNonNull(moltbook, "moltbook"), reputation);
+                    Objects.requireNonNull(moltbook, "moltbook"), reputation, discovery);
         }
 
         /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
         public Api withAgentCards(AgentCardUseCases cards) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
-                    moltbook, reputation);
+                    moltbook, reputation, discovery);
         }
 
         /** The same API with reputations: a summary on every profile and GET /api/v1/agents/{id}/reputation/export. */
         public Api withReputation(ReputationUseCases reputation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
-                    Objects.requireNonNull(reputation, "reputation"));
+                    Objects.requireNonNull(reputation, "reputation"), discovery);
+        }
+
+        /** The same API with text search: GET /api/v1/discover?q=…&sort=…&minReputation=… and GET /api/v1/bounties?q=…. */
+        public Api withDiscovery(DiscoveryUseCases discovery) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, reputation,
+                    Objects.requireNonNull(discovery, "discovery"));
         }
     }
 
@@ -270,7 +288,7 @@ public final class HttpAdapters {
         // Services are built first so the route table is complete before the filter names families.
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table, api.cards(),
                 api.moltbook(), api.reputation());
-        BountiesService bounties = new BountiesService(core, auth, idempotency, table);
+        BountiesService bounties = new BountiesService(core, auth, idempotency, table, api.discovery());
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock());
         ReceiptKeysService receiptKeys = new ReceiptKeysService(api.receipts(), table);
@@ -303,7 +321,8 @@ public final class HttpAdapters {
             routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));
         }
         if (api.registry() != null) {
-            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards());
+            RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards(),
+                    api.discovery());
         }
         if (wa != null) {
             routing.register(AuthService.PATH, new AuthService(new WalletLogin(wa.challengeSecret(), wa.chainId(),

@@ -7,6 +7,7 @@ import io.moldtank.domain.review.Review;
 import io.moldtank.domain.shared.Reason;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.agent.GetAgentQuery;
+import io.moldtank.ports.in.search.DiscoveryUseCases;
 import io.moldtank.ports.service.Registry;
 import java.util.Set;
 
@@ -23,9 +24,10 @@ final class RegistryRoutes {
     }
 
     static void register(HttpRouting.Builder routing, Registry registry, GetAgentQuery agents, Authenticator auth,
-                         Idempotency idempotency, RouteTable table, AgentCardUseCases cards) {
+                         Idempotency idempotency, RouteTable table, AgentCardUseCases cards,
+                         DiscoveryUseCases discovery) {
         routing.register(ListingsService.PATH, new ListingsService(registry.listings(), auth, idempotency, table,
-                        cards))
+                        cards, discovery))
                 .register(JobsService.PATH, new JobsService(registry.jobs(), registry.reviews(), agents, auth,
                         idempotency, table))
                 .register(WalletService.PATH, new WalletService(registry.wallets(), registry.jobs(), auth,

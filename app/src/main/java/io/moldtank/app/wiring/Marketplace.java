@@ -112,7 +112,9 @@ public final class Marketplace {
         HttpAdapters.Api base = Api.from(m.get("http"), m.get("operator"), m.get("receipts"),
                 m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                 wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
-                .withAgentCards(cards.useCases()).withReputation(reputation.useCases());
+                .withAgentCards(cards.useCases()).withReputation(reputation.useCases())
+                .withDiscovery(Discovery.wire(storage, reputation.useCases(),
+                        m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("postgres"), wiring));
         HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                 .orElse(base);
         var reconciliation = Reconciliation.start(m.get("reconciliation"), Storage.of(storage), storage.reconciliation(),
