@@ -135,6 +135,17 @@ final class TestSystem {
             }, new io.moldtank.ports.memory.InMemoryMoltbookLinks(), clock,
             io.moldtank.ports.service.SigningInWithMoltbook.Settings.STANDARD, outcome -> { });
 
+    /** Reputation and text search over the same in-memory storage and card cache. */
+    final io.moldtank.ports.memory.InMemoryReputation reputationStore =
+            new io.moldtank.ports.memory.InMemoryReputation(storage, null);
+    final io.moldtank.ports.service.ReckoningReputation reputation = new io.moldtank.ports.service.ReckoningReputation(
+            storage, storage, reputationStore, reputationStore, io.moldtank.domain.reputation.Reckoning.STANDARD, clock,
+            trigger -> { });
+    final io.moldtank.ports.memory.InMemorySearch search = new io.moldtank.ports.memory.InMemorySearch(storage,
+            new io.moldtank.ports.memory.InMemoryCardStore(), reputationStore);
+    final io.moldtank.ports.service.Discovering discovery = new io.moldtank.ports.service.Discovering(search, search,
+            reputation.neutralScore(), (target, sort, text) -> { });
+
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
         var drafts = new io.moldtank.ports.service.ReviewingDrafts(draftStore, core, null, Duration.ofDays(14), clock);
@@ -149,7 +160,8 @@ final class TestSystem {
         HttpAdapters.Api api = new HttpAdapters.Api(core, new InProcessNonceStore(clock), limiter,
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
-                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn);
+                .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn).withReputation(reputation)
+                .withDiscovery(discovery);
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }
 
