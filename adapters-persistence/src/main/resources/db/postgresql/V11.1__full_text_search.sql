@@ -56,19 +56,31 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION moldtank_listing_row_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+-- One trigger function per kind of change: the table it fires on says whose document to rebuild.
+CREATE FUNCTION moldtank_search_row_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM moldtank_index_listing(NEW.id);
+    IF TG_TABLE_NAME = 'listings' THEN
+        PERFORM moldtank_index_listing(NEW.id);
+    ELSE
+        PERFORM moldtank_index_bounty(NEW.id);
+    END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE FUNCTION moldtank_listing_tag_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+CREATE FUNCTION moldtank_search_tag_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE
+    changed RECORD;
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM moldtank_index_listing(OLD.listing_id);
+        changed := OLD;
     ELSE
-        PERFORM moldtank_index_listing(NEW.listing_id);
+        changed := NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'listing_tags' THEN
+        PERFORM moldtank_index_listing(changed.listing_id);
+    ELSE
+        PERFORM moldtank_index_bounty(changed.bounty_id);
     END IF;
     RETURN NULL;
 END
@@ -88,45 +100,27 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION moldtank_bounty_row_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM moldtank_index_bounty(NEW.id);
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION moldtank_bounty_tag_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM moldtank_index_bounty(OLD.bounty_id);
-    ELSE
-        PERFORM moldtank_index_bounty(NEW.bounty_id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
 -- Saves rewrite whole rows: reindex only when searched text changed (status and version moves are not).
 CREATE TRIGGER listings_search_ins AFTER INSERT ON listings
-    FOR EACH ROW EXECUTE FUNCTION moldtank_listing_row_changed();
+    FOR EACH ROW EXECUTE FUNCTION moldtank_search_row_changed();
 CREATE TRIGGER listings_search_upd AFTER UPDATE ON listings FOR EACH ROW
     WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.description IS DISTINCT FROM NEW.description
           OR OLD.seller_id IS DISTINCT FROM NEW.seller_id)
-    EXECUTE FUNCTION moldtank_listing_row_changed();
+    EXECUTE FUNCTION moldtank_search_row_changed();
 CREATE TRIGGER listing_tags_search AFTER INSERT OR DELETE ON listing_tags
-    FOR EACH ROW EXECUTE FUNCTION moldtank_listing_tag_changed();
+    FOR EACH ROW EXECUTE FUNCTION moldtank_search_tag_changed();
 CREATE TRIGGER agent_cards_search_ins AFTER INSERT OR DELETE ON agent_cards
     FOR EACH ROW EXECUTE FUNCTION moldtank_card_changed();
 CREATE TRIGGER agent_cards_search_upd AFTER UPDATE ON agent_cards FOR EACH ROW
     WHEN (OLD.card IS DISTINCT FROM NEW.card)
     EXECUTE FUNCTION moldtank_card_changed();
 CREATE TRIGGER bounties_search_ins AFTER INSERT ON bounties
-    FOR EACH ROW EXECUTE FUNCTION moldtank_bounty_row_changed();
+    FOR EACH ROW EXECUTE FUNCTION moldtank_search_row_changed();
 CREATE TRIGGER bounties_search_upd AFTER UPDATE ON bounties FOR EACH ROW
     WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.description IS DISTINCT FROM NEW.description)
-    EXECUTE FUNCTION moldtank_bounty_row_changed();
+    EXECUTE FUNCTION moldtank_search_row_changed();
 CREATE TRIGGER bounty_tags_search AFTER INSERT OR DELETE ON bounty_tags
-    FOR EACH ROW EXECUTE FUNCTION moldtank_bounty_tag_changed();
+    FOR EACH ROW EXECUTE FUNCTION moldtank_search_tag_changed();
 
 -- What was there before this migration.
 SELECT moldtank_index_listing(id) FROM listings;

@@ -58,9 +58,14 @@ public interface ReputationContract {
                  MoltbookLinks links) {
     }
 
-    /** The registry wired as the app wires it: verdicts and reviews refresh kept scores in their transaction. */
+    /**
+     * The registry wired as the app wires it (verdicts and reviews refresh kept scores in their transaction),
+     * with a seller holding 1 USDC for fees and a client holding 500.
+     */
     final class Market {
         public final Parts parts;
+        public final AgentId seller;
+        public final AgentId client;
         public final List<String> refreshed = new ArrayList<>();
         public final ReckoningReputation reputation;
         public final RegistryFlowContract.World world;
@@ -75,6 +80,10 @@ public interface ReputationContract {
                     new ReputationOnReviews(r.reviews(), reputation), r.books(),
                     new ReputationOnEvents(r.events(), reputation, p.storage().loadBounty(), p.storage().payouts()));
             world = new RegistryFlowContract.World(new RegistryFlowContract.Stores(p.storage(), wrapped));
+            seller = world.agent(1);
+            client = world.agent(2);
+            world.deposit(client, 2, "500");
+            world.deposit(seller, 1, "1");
         }
 
         /** A job from listing to the client's verdict (or delivered and left there when {@code verdict} is null). */
@@ -101,9 +110,7 @@ public interface ReputationContract {
     @Test
     default void facts_hold_a_released_job_with_its_ledger_transfers_and_the_review_of_it() {
         Market m = new Market(parts());
-        AgentId seller = m.world.agent(1), client = m.world.agent(2);
-        m.world.deposit(client, 2, "100");
-        m.world.deposit(seller, 1, "1");
+        AgentId seller = m.seller, client = m.client;
         JobId job = m.job(client, seller, "20", Verdict.PASSED);
         m.world.registry.reviews().post(new PostReviewCommand(client, job, 4, "fine")).orThrow();
 
@@ -126,9 +133,7 @@ public interface ReputationContract {
     @Test
     default void a_verdict_and_a_review_refresh_the_kept_scores_in_their_own_transaction() {
         Market m = new Market(parts());
-        AgentId seller = m.world.agent(1), client = m.world.agent(2);
-        m.world.deposit(client, 2, "500");
-        m.world.deposit(seller, 1, "1");
+        AgentId seller = m.seller, client = m.client;
         JobId job = m.job(client, seller, "200", Verdict.PASSED);
         int afterVerdict = m.parts.scores().scores(List.of(seller)).get(seller);
         m.world.registry.reviews().post(new PostReviewCommand(client, job, 5, "superb")).orThrow();
@@ -143,9 +148,7 @@ public interface ReputationContract {
     @Test
     default void a_failed_job_comes_with_its_refund_and_a_job_left_undecided_not_at_all() {
         Market m = new Market(parts());
-        AgentId seller = m.world.agent(1), client = m.world.agent(2);
-        m.world.deposit(client, 2, "100");
-        m.world.deposit(seller, 1, "1");
+        AgentId seller = m.seller, client = m.client;
         JobId failed = m.job(client, seller, "10", Verdict.FAILED);
         JobId pending = m.job(client, seller, "10", null);
 

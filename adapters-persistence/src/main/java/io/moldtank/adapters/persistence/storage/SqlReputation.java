@@ -116,29 +116,36 @@ public final class SqlReputation implements ReputationSources, ReputationScores 
 
     private static Map<AgentId, PartyMarks> marks(Connection c, Set<UUID> people) throws SQLException {
         List<UUID> ids = List.copyOf(people);
-        Map<UUID, String> keys = new HashMap<>();
-        Map<UUID, String> owners = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            column(c, "SELECT id AS who, signing_key AS mark FROM agents WHERE id IN (", chunk, keys);
-            column(c, "SELECT agent_id AS who, owner_handle AS mark FROM moltbook_links WHERE agent_id IN (", chunk,
-                    owners);
-        }
+        Map<UUID, String> keys = byIds(c, "SELECT id AS who, signing_key FROM agents WHERE id IN (", ids,
+                rs -> rs.getString("signing_key"));
+        Map<UUID, String> owners = byIds(c, "SELECT agent_id AS who, owner_handle FROM moltbook_links WHERE agent_id IN (",
+                ids, rs -> rs.getString("owner_handle"));
         Map<AgentId, PartyMarks> marks = new HashMap<>();
         ids.forEach(id -> marks.put(new AgentId(id), new PartyMarks(keys.get(id), owners.get(id))));
         return marks;
     }
 
-    private static void column(Connection c, String select, List<UUID> ids, Map<UUID, String> into)
+    /** One value per id ({@code select} names the id {@code who} and ends "IN ("), {@value #CHUNK} ids a query. */
+    private static <V> Map<UUID, V> byIds(Connection c, String select, List<UUID> ids, Column<V> value)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(select + Rows.placeholders(ids.size()) + ")")) {
-            Rows.bindUuids(ps, 1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    into.put(Rows.uuid(rs, "who"), rs.getString("mark"));
+        Map<UUID, V> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(select + Rows.placeholders(chunk.size()) + ")")) {
+                Rows.bindUuids(ps, 1, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(Rows.uuid(rs, "who"), value.read(rs));
+                    }
                 }
             }
         }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface Column<V> {
+        V read(ResultSet rs) throws SQLException;
     }
 
     @Override
@@ -204,19 +211,9 @@ public final class SqlReputation implements ReputationSources, ReputationScores 
         }
         return db.read("reputation scores", c -> {
             Map<AgentId, Integer> out = new HashMap<>();
-            List<UUID> ids = agents.stream().map(AgentId::value).distinct().toList();
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                try (PreparedStatement ps = c.prepareStatement("SELECT agent_id, score FROM agent_reputation"
-                        + " WHERE agent_id IN (" + Rows.placeholders(chunk.size()) + ")")) {
-                    Rows.bindUuids(ps, 1, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(new AgentId(Rows.uuid(rs, "agent_id")), rs.getInt("score"));
-                        }
-                    }
-                }
-            }
+            byIds(c, "SELECT agent_id AS who, score FROM agent_reputation WHERE agent_id IN (",
+                    agents.stream().map(AgentId::value).distinct().toList(), rs -> rs.getInt("score"))
+                    .forEach((id, score) -> out.put(new AgentId(id), score));
             return out;
         });
     }
