@@ -146,6 +146,36 @@ public interface ReputationContract {
     }
 
     @Test
+    default void concurrent_reviews_of_one_seller_leave_the_score_a_fresh_reckoning_gives() throws Exception {
+        Market m = new Market(parts());
+        List<JobId> paid = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            paid.add(m.job(m.client, m.seller, "10", Verdict.PASSED));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(paid.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> reviews = new ArrayList<>();
+            for (JobId job : paid) {
+                reviews.add(pool.submit(() -> {
+                    start.await();
+                    return m.world.registry.reviews().post(new PostReviewCommand(m.client, job, 5, "")).orThrow();
+                }));
+            }
+            start.countDown();
+            for (var r : reviews) {
+                r.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // each review's refresh waited for the one before it, so the last one kept saw all six
+        Reputation fresh = m.reputation.reputationOf(m.seller).orThrow();
+        assertThat(fresh.ratings()).isEqualTo(6);
+        assertThat(m.parts.scores().scores(List.of(m.seller))).containsEntry(m.seller, fresh.score());
+    }
+
+    @Test
     default void a_failed_job_comes_with_its_refund_and_a_job_left_undecided_not_at_all() {
         Market m = new Market(parts());
         AgentId seller = m.seller, client = m.client;
