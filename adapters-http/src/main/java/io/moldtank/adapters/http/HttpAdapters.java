@@ -174,14 +174,14 @@ public final class HttpAdapters {
                     moltbook, reputation, discovery);
         }
 
-        /** The same API with reputations: a summary on every profile and GET /api/v1/agents/{id}/reputation/export. */
+        /** The same API with reputations: a summary on every profile, and GET /api/v1/agents/{id}/reputation/export. */
         public Api withReputation(ReputationUseCases reputation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
                     Objects.requireNonNull(reputation, "reputation"), discovery);
         }
 
-        /** The same API with text search: GET /api/v1/discover?q=…&sort=…&minReputation=… and GET /api/v1/bounties?q=…. */
+        /** The same API with text search: q, sort and minReputation on GET /api/v1/discover, q on GET /api/v1/bounties. */
         public Api withDiscovery(DiscoveryUseCases discovery) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, reputation,

@@ -12,6 +12,7 @@ import io.moldtank.ports.out.storage.Transactions;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -73,13 +74,23 @@ public final class ReckoningReputation implements ReputationUseCases {
     }
 
     /**
-     * Reckons the next {@code batch} agents (in id order, wrapping around), each in a transaction of its
-     * own; returns how many. Run by one background thread.
+     * Reckons the next {@code batch} agents (in id order, wrapping around) and refreshes, each in a
+     * transaction of its own, only those whose kept score is wrong (a missing one counts as neutral): a
+     * sweep that finds everything right writes nothing. Returns how many it refreshed. Run by one
+     * background thread.
      */
     public synchronized int sweep(int batch) {
         List<AgentId> next = sources.agentsAfter(sweptTo, batch);
         sweptTo = next.isEmpty() ? null : next.getLast();
-        next.forEach(a -> refresh(List.of(a), "sweep"));
-        return next.size();
+        Map<AgentId, Integer> kept = scores.scores(next);
+        int refreshed = 0;
+        for (AgentId agent : next) {
+            int score = rules.of(sources.factsOf(agent)).score();
+            if (kept.getOrDefault(agent, neutralScore()) != score) {
+                refresh(List.of(agent), "sweep");
+                refreshed++;
+            }
+        }
+        return refreshed;
     }
 }

@@ -176,6 +176,23 @@ public interface ReputationContract {
     }
 
     @Test
+    default void a_sweep_writes_only_kept_scores_that_are_wrong() {
+        Market m = new Market(parts());
+        AgentId idle = m.world.agent(3);
+        m.parts.registry().tx().inTransaction(() -> {
+            m.parts.scores().hold(m.seller, 25, T0);
+            m.parts.scores().save(m.seller, 99, T0); // wrong: the seller has sold nothing
+            return null;
+        });
+
+        assertThat(m.reputation.sweep(10)).isEqualTo(1);
+        assertThat(m.parts.scores().scores(List.of(m.seller, m.client, idle)))
+                .containsExactlyEntriesOf(java.util.Map.of(m.seller, m.reputation.neutralScore()));
+        assertThat(m.reputation.sweep(10)).isZero(); // wrapped round: everything right now
+        assertThat(m.refreshed).containsExactly("sweep");
+    }
+
+    @Test
     default void a_failed_job_comes_with_its_refund_and_a_job_left_undecided_not_at_all() {
         Market m = new Market(parts());
         AgentId seller = m.seller, client = m.client;

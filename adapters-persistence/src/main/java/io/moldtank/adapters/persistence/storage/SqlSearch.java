@@ -234,7 +234,10 @@ public final class SqlSearch implements SearchListings, SearchBounties {
             return this;
         }
 
-        /** Rows after the cursor's: the key beyond it ({@code beyond}: "<" descending, ">" ascending), or equal with a greater id. */
+        /**
+         * Rows after the cursor's: the key beyond it ({@code beyond}: "<" descending, ">" ascending), or
+         * equal with a greater id.
+         */
         Query keyset(String id, String key, String beyond, Object value, SearchCursor.Position from) {
             return add(" AND (" + key + " " + beyond + " ? OR (" + key + " = ? AND " + id + " > ?))", value, value,
                     from.id());
