@@ -15,6 +15,7 @@ import io.moldtank.ports.in.agent.DeactivateAgentCommand;
 import io.moldtank.ports.in.agent.RegisterAgentCommand;
 import io.moldtank.ports.in.agent.UpdateAgentCommand;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
+import io.moldtank.ports.in.reputation.ReputationUseCases;
 import io.moldtank.ports.service.RegisteringAgents;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +36,12 @@ final class AgentsService implements HttpService {
     private final AgentCardUseCases cards;
 
     private final MoltbookSignIn moltbook;
+    /** Null when reputation is not wired: profiles then show none. */
+    private final ReputationUseCases reputation;
 
     AgentsService(RegisteringAgents agents, Authenticator auth, UrlGuard urls, RouteTable table,
-                  AgentCardUseCases cards, MoltbookUseCases moltbook) {
+                  AgentCardUseCases cards, MoltbookUseCases moltbook, ReputationUseCases reputation) {
+        this.reputation = reputation;
         this.table = table;
         this.moltbook = new MoltbookSignIn(moltbook);
         this.cards = cards;
@@ -136,13 +140,16 @@ final class AgentsService implements HttpService {
         }
     }
 
-    /** The profile, with its A2A card (cached, never fetched here) when cards are on. */
+    /** The profile, with its A2A card (cached, never fetched here) when cards are on, and its reputation. */
     private Map<String, Object> view(Agent agent) {
         Map<String, Object> m = Views.agent(agent);
         if (cards != null) {
             m.put("a2a", cards.card(agent.id()).map(CardViews::card).orElse(null));
         }
         moltbook.badge(m, agent.id());
+        if (reputation != null) {
+            m.put("reputation", ReputationViews.summary(Problems.valueOf(reputation.reputationOf(agent.id()))));
+        }
         return m;
     }
 }

@@ -17,8 +17,11 @@ import io.moldtank.ports.in.bounty.RequestDepositCommand;
 import io.moldtank.domain.payout.Payout;
 import io.moldtank.ports.in.Outcome;
 import io.moldtank.ports.in.waiting.WakeUp;
+import io.moldtank.ports.in.search.DiscoveryUseCases;
+import io.moldtank.ports.out.search.BountyHit;
 import io.moldtank.ports.out.storage.Page;
 import io.moldtank.ports.service.Core;
+import java.util.Map;
 
 /**
  * /api/v1/bounties: draft, list, read, cancel, the deposit flow (instructions → confirm → OPEN),
@@ -32,9 +35,13 @@ final class BountiesService implements HttpService {
     private final RouteTable table;
     private final RenderedBounties rendered = new RenderedBounties();
     private final Waits waits;
+    /** Null when text search is not wired: a q is then refused. */
+    private final DiscoveryUseCases discovery;
 
-    BountiesService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table, Waits waits) {
+    BountiesService(Core core, Authenticator auth, Idempotency idempotency, RouteTable table, Waits waits,
+                    DiscoveryUseCases discovery) {
         this.waits = waits;
+        this.discovery = discovery;
         this.table = table;
         this.core = core;
         this.auth = auth;
@@ -70,6 +77,10 @@ final class BountiesService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        if (req.query().contains("q")) {
+            search(req, res);
+            return;
+        }
         Page<BountySnapshot> page;
         try {
             page = core.browsing().bounties(ListQuery.from(req.query()));
@@ -78,6 +89,24 @@ final class BountiesService implements HttpService {
             throw ApiProblem.invalid("after", e.getMessage());
         }
         Exchange.okJson(res, rendered.page(page));
+    }
+
+    /** GET /api/v1/bounties?q=…: the same filters over a text search, each bounty with its relevance. */
+    private void search(ServerRequest req, ServerResponse res) {
+        if (discovery == null) {
+            throw ApiProblem.invalid("q", "text search is not enabled on this server");
+        }
+        Page<BountyHit> page;
+        try {
+            page = discovery.searchBounties(ListQuery.search(req.query()));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("after", e.getMessage());
+        }
+        Exchange.ok(res, Views.page(page.items().stream().map(h -> {
+            Map<String, Object> m = Views.bounty(h.bounty());
+            m.put("relevance", h.relevance());
+            return m;
+        }).toList(), page.next()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -14,6 +14,8 @@ import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.moltbook.MoltbookUseCases;
 import io.moldtank.ports.in.waiting.AwaitChangeUseCase;
 import io.moldtank.ports.in.job.JobCheckUseCases;
+import io.moldtank.ports.in.reputation.ReputationUseCases;
+import io.moldtank.ports.in.search.DiscoveryUseCases;
 import io.moldtank.ports.service.Registry;
 import io.moldtank.ports.service.WaitingForChanges;
 import io.helidon.webserver.websocket.WsRouting;
@@ -41,60 +43,15 @@ public final class HttpAdapters {
     public record Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                       Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                       Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                      Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards,
-                      MoltbookUseCases moltbook, AwaitChangeUseCase waiting, JobCheckUseCases jobChecks) {
-        /** Without sandbox job checks (a verify needs the client's verdict; their admin routes answer 404). */
-        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook,
-                   AwaitChangeUseCase waiting) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting, null);
-        }
-
-        /** Waits (?wait= on GETs) re-read only, without the event feed: for an API wired without one. */
-        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, webhooks, cards, moltbook, null);
-        }
-
-        /** Without "Sign in with Moltbook" (an X-Moltbook-Identity header is refused; the link route answers 404). */
-        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                   Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, webhooks, cards, null);
-        }
-
-        /** Without A2A cards (profiles and discovery show none; an a2aEndpoint is refused). */
-        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                   Scraper scraper, WebhookUseCases webhooks) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, webhooks, null);
-        }
-
-        /** Without webhooks (their routes answer 404). */
-        public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
-                   Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
-                   Registry registry, SubmissionReceipts receipts, ReconciliationUseCases reconciliation,
-                   Scraper scraper) {
-            this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, reconciliation, scraper, null);
-        }
-
-        /** Without reconciliation's and the scraper's operator routes (they answer 404). */
+                      Scraper scraper, WebhookUseCases webhooks, AgentCardUseCases cards, MoltbookUseCases moltbook,
+                      AwaitChangeUseCase waiting, JobCheckUseCases jobChecks, ReputationUseCases reputation,
+                      DiscoveryUseCases discovery) {
+        /** Without the optional parts from reconciliation on (each {@code with…} method adds one). */
         public Api(Core core, NonceStore nonces, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
                    Set<String> corsOrigins, Buckets buckets, WalletAuth walletAuth, Operator operator,
                    Registry registry, SubmissionReceipts receipts) {
             this(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator, registry,
-                    receipts, null, null);
+                    receipts, null, null, null, null, null, null, null, null, null);
         }
 
         /** With receipts signed by a key of this process only (receipts stop verifying once it ends). */
@@ -136,43 +93,43 @@ public final class HttpAdapters {
         /** The same API with the agent registry's routes: listings, discovery, jobs, reviews, wallet, fees. */
         public Api withRegistry(Registry registry) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks,
-                    cards, moltbook, waiting, jobChecks);
+                    Objects.requireNonNull(registry, "registry"), receipts, reconciliation, scraper, webhooks, cards,
+                    moltbook, waiting, jobChecks, reputation, discovery);
         }
 
         /** The same API with the operator's reconciliation routes (/api/v1/admin/reconciliation). */
         public Api withReconciliation(ReconciliationUseCases reconciliation) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, Objects.requireNonNull(reconciliation, "reconciliation"), scraper, webhooks,
-                    cards, moltbook, waiting, jobChecks);
+                    cards, moltbook, waiting, jobChecks, reputation, discovery);
         }
 
         /** The same API with the scraper's operator routes (/api/v1/admin/drafts, /api/v1/admin/scraper/runs). */
         public Api withScraper(Scraper scraper) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks,
-                    cards, moltbook, waiting, jobChecks);
+                    registry, receipts, reconciliation, Objects.requireNonNull(scraper, "scraper"), webhooks, cards,
+                    moltbook, waiting, jobChecks, reputation, discovery);
         }
 
         /** The same API with an agent's webhook routes (/api/v1/webhooks). */
         public Api withWebhooks(WebhookUseCases webhooks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"),
-                    cards, moltbook, waiting, jobChecks);
-        }
-
-        /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
-        public Api withMoltbook(MoltbookUseCases moltbook) {
-            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
-                    registry, receipts, reconciliation, scraper, webhooks, cards,
-                    Objects.requireNonNull(moltbook, "moltbook"), waiting, jobChecks);
+                    registry, receipts, reconciliation, scraper, Objects.requireNonNull(webhooks, "webhooks"), cards,
+                    moltbook, waiting, jobChecks, reputation, discovery);
         }
 
         /** The same API with agents' A2A cards: an a2aEndpoint on profiles, the cached card on views and discovery. */
         public Api withAgentCards(AgentCardUseCases cards) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, Objects.requireNonNull(cards, "cards"),
-                    moltbook, waiting, jobChecks);
+                    moltbook, waiting, jobChecks, reputation, discovery);
+        }
+
+        /** The same API with "Sign in with Moltbook" (X-Moltbook-Identity, POST /api/v1/agents/{id}/moltbook). */
+        public Api withMoltbook(MoltbookUseCases moltbook) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards,
+                    Objects.requireNonNull(moltbook, "moltbook"), waiting, jobChecks, reputation, discovery);
         }
 
         /**
@@ -182,14 +139,28 @@ public final class HttpAdapters {
         public Api withWaiting(AwaitChangeUseCase waiting) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook,
-                    Objects.requireNonNull(waiting, "waiting"), jobChecks);
+                    Objects.requireNonNull(waiting, "waiting"), jobChecks, reputation, discovery);
         }
 
         /** The same API with sandbox-checked jobs: a verify without a verdict queues the check; operators see dead letters. */
         public Api withJobChecks(JobCheckUseCases jobChecks) {
             return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
                     registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting,
-                    Objects.requireNonNull(jobChecks, "jobChecks"));
+                    Objects.requireNonNull(jobChecks, "jobChecks"), reputation, discovery);
+        }
+
+        /** The same API with reputations: a summary on every profile, and GET /api/v1/agents/{id}/reputation/export. */
+        public Api withReputation(ReputationUseCases reputation) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting, jobChecks,
+                    Objects.requireNonNull(reputation, "reputation"), discovery);
+        }
+
+        /** The same API with text search: q, sort and minReputation on GET /api/v1/discover, q on GET /api/v1/bounties. */
+        public Api withDiscovery(DiscoveryUseCases discovery) {
+            return new Api(core, nonces, limiter, idempotency, clock, corsOrigins, buckets, walletAuth, operator,
+                    registry, receipts, reconciliation, scraper, webhooks, cards, moltbook, waiting, jobChecks,
+                    reputation, Objects.requireNonNull(discovery, "discovery"));
         }
     }
 
@@ -292,8 +263,8 @@ public final class HttpAdapters {
         Waits waits = new Waits(api.waiting() != null ? api.waiting() : WaitingForChanges.rereading());
         // Services are built first so the route table is complete before the filter names families.
         AgentsService agents = new AgentsService(core.agents(), auth, urls, table, api.cards(),
-                api.moltbook());
-        BountiesService bounties = new BountiesService(core, auth, idempotency, table, waits);
+                api.moltbook(), api.reputation());
+        BountiesService bounties = new BountiesService(core, auth, idempotency, table, waits, api.discovery());
         CommentsService comments = new CommentsService(core, auth, table);
         SubmissionsService submissions = new SubmissionsService(core, auth, idempotency, table, api.receipts(), api.clock(),
                 waits);
@@ -319,12 +290,16 @@ public final class HttpAdapters {
         if (drafts != null) {
             routing.register(DraftsService.PATH, drafts);
         }
+        if (api.reputation() != null) {
+            routing.register(AgentsService.PATH, new ReputationService(api.reputation(), api.receipts(), api.clock(),
+                    table));
+        }
         if (api.webhooks() != null) {
             routing.register(WebhooksService.PATH, new WebhooksService(api.webhooks(), auth, table));
         }
         if (api.registry() != null) {
             RegistryRoutes.register(routing, api.registry(), core.agents(), auth, idempotency, table, api.cards(),
-                    waits, api.jobChecks());
+                    waits, api.jobChecks(), api.discovery());
         }
         if (api.jobChecks() != null) {
             routing.register(OperatorService.PATH, new JobChecksAdminService(api.jobChecks(),

@@ -8,6 +8,7 @@ import io.moldtank.domain.shared.Reason;
 import io.moldtank.ports.in.a2a.AgentCardUseCases;
 import io.moldtank.ports.in.agent.GetAgentQuery;
 import io.moldtank.ports.in.job.JobCheckUseCases;
+import io.moldtank.ports.in.search.DiscoveryUseCases;
 import io.moldtank.ports.service.Registry;
 import java.util.Set;
 
@@ -25,9 +26,9 @@ final class RegistryRoutes {
 
     static void register(HttpRouting.Builder routing, Registry registry, GetAgentQuery agents, Authenticator auth,
                          Idempotency idempotency, RouteTable table, AgentCardUseCases cards, Waits waits,
-                         JobCheckUseCases checks) {
+                         JobCheckUseCases checks, DiscoveryUseCases discovery) {
         routing.register(ListingsService.PATH, new ListingsService(registry.listings(), auth, idempotency, table,
-                        cards))
+                        cards, discovery))
                 .register(JobsService.PATH, new JobsService(registry.jobs(), registry.reviews(), agents, auth,
                         idempotency, table, waits, checks))
                 .register(WalletService.PATH, new WalletService(registry.wallets(), registry.jobs(), auth,

@@ -75,14 +75,22 @@ public final class SubmissionReceipts {
         claims.put("sequence", s.sequence());
         claims.put("filesSha256", s.content().hash().hex());
         claims.put("serverTime", now.toString());
-        byte[] payload = Json.write(claims);
-        var receipt = new LinkedHashMap<String, Object>();
-        receipt.put("alg", "Ed25519");
-        receipt.put("kid", keyId);
-        receipt.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(payload));
-        receipt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(sign(payload)));
-        receipt.put("claims", claims);
-        return receipt;
+        return signed(Json.write(claims), claims);
+    }
+
+    /**
+     * A signed envelope: {@code payload} is base64url of exactly the bytes signed, {@code signature} base64url
+     * of their Ed25519 signature by the platform key {@code kid}, {@code claims} the same content readable.
+     * Receipts and reputation exports share it, so one verification recipe (skill.md) serves both.
+     */
+    Map<String, Object> signed(byte[] payload, Map<String, Object> claims) {
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("alg", "Ed25519");
+        envelope.put("kid", keyId);
+        envelope.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(payload));
+        envelope.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(sign(payload)));
+        envelope.put("claims", claims);
+        return envelope;
     }
 
     /** The public key set: X.509 SubjectPublicKeyInfo (base64) for the JDK and OpenSSL, and the raw key as a JWK. */
@@ -107,7 +115,7 @@ public final class SubmissionReceipts {
             signature.update(payload);
             return signature.sign();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing a receipt failed", e);
+            throw new IllegalStateException("signing with the platform key failed", e);
         }
     }
 

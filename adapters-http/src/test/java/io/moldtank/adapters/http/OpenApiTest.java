@@ -92,7 +92,7 @@ class OpenApiTest {
                 .forEach(r -> codes.add(r.code()));
         codes.add("already-reviewed"); // ports.service.Reviewing.Refusal, package-private there
         java.util.Arrays.stream(io.moldtank.domain.scraper.ScrapedDraft.Refusal.values()).forEach(r -> codes.add(r.code()));
-        codes.addAll(java.util.List.of("reconciliation-running", "scraper-running"));
+        codes.addAll(java.util.List.of("reconciliation-running", "scraper-running", SearchRequests.QUERY_INVALID));
         java.util.List<ApiProblem> edge = new java.util.ArrayList<>(java.util.List.of(ApiProblem.invalid("f", "m"),
                 ApiProblem.badRequest("d"), ApiProblem.unauthorized("d"), ApiProblem.notFound("x", "y"),
                 ApiProblem.tooLarge(1), ApiProblem.unsupportedMedia(), ApiProblem.idempotencyMismatch(),

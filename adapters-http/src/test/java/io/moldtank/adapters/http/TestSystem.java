@@ -155,6 +155,16 @@ final class TestSystem {
             // the standard attempts and lease, without the pause between tries (the clock is the real one)
             new io.moldtank.domain.job.CheckPolicy(3, io.moldtank.domain.job.CheckPolicy.MIN_LEASE, Duration.ZERO),
             io.moldtank.domain.job.JobAccounts.STANDARD, clock, checkReports::add);
+    /** Reputation and text search over the same in-memory storage and card cache. */
+    final io.moldtank.ports.memory.InMemoryReputation reputationStore =
+            new io.moldtank.ports.memory.InMemoryReputation(storage, null);
+    final io.moldtank.ports.service.ReckoningReputation reputation = new io.moldtank.ports.service.ReckoningReputation(
+            storage, storage, reputationStore, reputationStore, io.moldtank.domain.reputation.Reckoning.STANDARD, clock,
+            trigger -> { });
+    final io.moldtank.ports.memory.InMemorySearch search = new io.moldtank.ports.memory.InMemorySearch(storage,
+            new io.moldtank.ports.memory.InMemoryCardStore(), reputationStore);
+    final io.moldtank.ports.service.Discovering discovery = new io.moldtank.ports.service.Discovering(search, search,
+            reputation.neutralScore(), (target, sort, text) -> { });
 
     void routing(HttpRouting.Builder routing) {
         // the core is made in the constructor, after field initialisers ran: the scraper is built here
@@ -171,7 +181,7 @@ final class TestSystem {
                 idempotencyUsed, clock, Set.of(ALLOWED_ORIGIN), buckets, WALLET_AUTH, operator).withRegistry(registry)
                 .withReconciliation(reconciliation).withScraper(new HttpAdapters.Scraper(scraper, drafts))
                 .withWebhooks(webhooks).withAgentCards(cards).withMoltbook(signIn)
-                .withJobChecks(checks)
+                .withJobChecks(checks).withReputation(reputation).withDiscovery(discovery)
                 .withWaiting(waiting = new io.moldtank.ports.service.WaitingForChanges(feed, waitingSettings));
         HttpAdapters.register(routing, api, new UrlGuard(TestSystem::dns), routes);
     }

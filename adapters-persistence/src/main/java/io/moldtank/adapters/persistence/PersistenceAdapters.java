@@ -24,6 +24,16 @@ public final class PersistenceAdapters {
     private PersistenceAdapters() {
     }
 
+    /**
+     * Where the migrations of a database at {@code jdbcUrl} are: {@code db/migration}, which H2 and
+     * PostgreSQL both run, and on PostgreSQL also {@code db/postgresql} (its full-text index: tsvector,
+     * GIN and triggers, which H2 has no syntax for). Versions there are sub-versions of a shared one (V11.1).
+     */
+    public static String[] migrationLocations(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") ? new String[] {"classpath:db/migration"}
+                : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+    }
+
     /** A pooled PostgreSQL (or H2) database, migrated with Flyway on open. */
     public static SqlStore sql(SqlSettings settings) {
         return SqlDatabase.open(settings);

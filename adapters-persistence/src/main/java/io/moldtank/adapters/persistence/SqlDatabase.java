@@ -58,7 +58,7 @@ final class SqlDatabase implements PersistenceAdapters.SqlStore {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/migration").load().migrate();
+                    .locations(PersistenceAdapters.migrationLocations(settings.jdbcUrl())).load().migrate();
             Wakeups wakeups = dialect == SqlDialect.H2 ? new Wakeups() : new PgNotifications(settings.jdbcUrl(),
                     credentials(settings), channel("moldtank_queue_", schema), dataSource);
             return new SqlDatabase(settings, schema, dataSource, dialect, wakeups);

@@ -64,6 +64,7 @@ public final class Marketplace {
         wiring.addReadinessCheck("storage", () -> probe(sql));
         Webhooks webhooks = wiring.own("webhooks", Webhooks.wire(m.get("webhooks"), storage, wiring));
         AgentCards cards = AgentCards.wire(m.get("a2a"), storage, wiring);
+        Reputation reputation = wiring.own("reputation", Reputation.wire(m.get("reputation"), storage, wiring));
 
         // the queue's own attempts outlast the domain's, so the domain decides dead letters
         int queueAttempts = validation.maxAttempts() + 2;
@@ -95,7 +96,7 @@ public final class Marketplace {
         wiring.chose("validators", validators.isEmpty() ? "none configured"
                 : validators.stream().map(Validator::name).toList().toString());
 
-        Core core = Core.wire(new Core.Adapters(webhooks.storage(), queue, chain.escrow(), chain.rail(), validators,
+        Core core = Core.wire(new Core.Adapters(reputation.wrap(webhooks.storage()), queue, chain.escrow(), chain.rail(), validators,
                 wiring.clock(), wiring.ids(), validation, RetrySchedule.STANDARD,
                 m.get("validation.timeout").as(Duration.class).orElse(Duration.ofMinutes(5)),
                 new WalletAddress(m.get("chain.payout-wallet").asString()
@@ -106,7 +107,7 @@ public final class Marketplace {
         TreasuryGateway treasury = chain.treasury().isPresent()
                 ? wiring.provide(TreasuryGateway.class, chain.treasury().get())
                 : wiring.provide(InMemoryTreasury.class, new InMemoryTreasury());
-        Registry registry = wiring.provide(Registry.class, Registry.wire(webhooks.registryStorage(), treasury,
+        Registry registry = wiring.provide(Registry.class, Registry.wire(reputation.wrap(webhooks.registryStorage()), treasury,
                 fees(m.get("fees")), wiring.clock(), wiring.ids()));
 
         // numbered by the events table, so a stream client can resume across restarts of this job
@@ -124,6 +125,9 @@ public final class Marketplace {
                     m.get("storage.h2.file").asString().orElse("data/moldtank") + "-receipt-key", core, guards,
                     wiring).withRegistry(registry).withWebhooks(webhooks.useCases())
                     .withAgentCards(cards.useCases()).withJobChecks(jobChecks.useCases())
+                    .withReputation(reputation.useCases())
+                    .withDiscovery(Discovery.wire(storage, reputation.useCases(),
+                            m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("postgres"), wiring))
                     .withWaiting(wiring.own("waiting", Waiting.wire(m.get("http.wait"), feed, wiring)));
             HttpAdapters.Api api = SignInWithMoltbook.wire(m.get("moltbook"), storage, wiring).map(base::withMoltbook)
                     .orElse(base);
@@ -139,7 +143,8 @@ public final class Marketplace {
         feed.subscribe(metrics::live);
         Consumer<DomainEvent> subscriber = metrics::record;
         storage.subscribe(subscriber);
-        RoleWork.start(roles, m, new RoleWork.Parts(core, webhooks, cards, jobChecks, reconciliation, scraper, metrics,
+        RoleWork.start(roles, m, new RoleWork.Parts(core, webhooks, cards, jobChecks, reputation,
+                reconciliation, scraper, metrics,
                 validators.isEmpty(), new RequeueingSubmissions(storage, queue, wiring.clock()), storage.leases(),
                 m.get("storage.kind").asString().orElse("h2").equalsIgnoreCase("h2")), wiring);
         return core;

@@ -24,7 +24,7 @@ final class RoleWork {
     static final Duration STRANDED_GRACE = Duration.ofSeconds(30);
 
     /** What the roles' work runs on. {@code singleProcess}: an H2 file, which one process opens at a time. */
-    record Parts(Core core, Webhooks webhooks, AgentCards cards, JobChecks jobChecks,
+    record Parts(Core core, Webhooks webhooks, AgentCards cards, JobChecks jobChecks, Reputation reputation,
                  Optional<Reconciliation> reconciliation,
                  Optional<Scraper> scraper, MarketMetrics metrics, boolean noValidators,
                  RequeueingSubmissions stranded, Leases leases, boolean singleProcess) {
@@ -42,6 +42,8 @@ final class RoleWork {
             wiring.chose("workers", "off: this node's moldtank.roles has no workers");
         }
         if (roles.has(Roles.Role.SCHEDULER)) {
+            // The reputation sweep only rewrites kept scores that are wrong, so it needs no lease.
+            p.reputation().start();
             wiring.own("scheduler", scheduler(m, p, wiring).start());
         } else {
             wiring.chose("scheduler", "off: this node's moldtank.roles has no scheduler");

@@ -19,7 +19,20 @@ import java.util.List;
  * rounds to nothing) produce no transfer.
  */
 public final class JobMoneyFlows {
+    /** Step names of a job's transfers; with the job id they name each transfer ({@link #transferOf}). */
+    public static final String FUND = "fund";
+    public static final String STORAGE_FEE = "storage-fee";
+    public static final String VERIFICATION_FEE = "verification-fee";
+    public static final String RELEASE = "release";
+    public static final String PLATFORM_CUT = "platform-cut";
+    public static final String REFUND = "refund";
+
     private final JobAccounts accounts;
+
+    /** The id of a job's transfer for {@code step}: a reader (reputation) finds the ledger entry without a lookup. */
+    public static TransferId transferOf(JobId job, String step) {
+        return TransferId.named("job:" + job + ":" + step);
+    }
 
     public JobMoneyFlows(JobAccounts accounts) {
         this.accounts = accounts;
@@ -29,23 +42,23 @@ public final class JobMoneyFlows {
         var out = new Flows(event.jobId());
         AccountId escrow = accounts.escrow(event.jobId());
         switch (event) {
-            case JobFunded e -> out.add("fund", accounts.available(e.client()), escrow, e.amount(), TransferCode.ESCROW_FUNDING);
-            case JobDelivered e -> out.add("storage-fee", accounts.available(e.seller()), accounts.platformFees(),
+            case JobFunded e -> out.add(FUND, accounts.available(e.client()), escrow, e.amount(), TransferCode.ESCROW_FUNDING);
+            case JobDelivered e -> out.add(STORAGE_FEE, accounts.available(e.seller()), accounts.platformFees(),
                 e.storageFee(), TransferCode.STORAGE_FEE);
             // the same transfer id as a manual verdict's fee: however a job is verified, the fee is charged once
             case JobCheckQueued e -> out.add("verification-fee", accounts.available(e.client()), accounts.platformFees(),
                 e.verificationFee(), TransferCode.VERIFICATION_FEE);
             case JobCompleted e -> {
-                out.add("verification-fee", accounts.available(e.parties().client()), accounts.platformFees(),
+                out.add(VERIFICATION_FEE, accounts.available(e.parties().client()), accounts.platformFees(),
                     e.verificationFee(), TransferCode.VERIFICATION_FEE);
-                out.add("release", escrow, accounts.available(e.parties().seller()), e.payout().net(),
+                out.add(RELEASE, escrow, accounts.available(e.parties().seller()), e.payout().net(),
                     TransferCode.ESCROW_RELEASE);
-                out.add("platform-cut", escrow, accounts.platformFees(), e.payout().fee(), TransferCode.PLATFORM_CUT);
+                out.add(PLATFORM_CUT, escrow, accounts.platformFees(), e.payout().fee(), TransferCode.PLATFORM_CUT);
             }
             case JobFailed e -> {
-                out.add("verification-fee", accounts.available(e.parties().client()), accounts.platformFees(),
+                out.add(VERIFICATION_FEE, accounts.available(e.parties().client()), accounts.platformFees(),
                     e.verificationFee(), TransferCode.VERIFICATION_FEE);
-                out.add("refund", escrow, accounts.available(e.parties().client()), e.refund(), TransferCode.ESCROW_REFUND);
+                out.add(REFUND, escrow, accounts.available(e.parties().client()), e.refund(), TransferCode.ESCROW_REFUND);
             }
             case JobProposed e -> { }
             case JobAgreed e -> { }
@@ -65,7 +78,7 @@ public final class JobMoneyFlows {
 
         void add(String step, AccountId from, AccountId to, Usdc amount, TransferCode code) {
             if (!amount.isZero()) {
-                list.add(new TransferRequest(TransferId.named("job:" + job + ":" + step), from, to, amount, code));
+                list.add(new TransferRequest(transferOf(job, step), from, to, amount, code));
             }
         }
 

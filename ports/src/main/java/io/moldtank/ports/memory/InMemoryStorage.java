@@ -459,6 +459,20 @@ public final class InMemoryStorage implements Transactions, LoadBounty, SaveBoun
         return read(() -> ledger.totals());
     }
 
+    // --- what reputation reads in memory (InMemoryReputation) ----------------------------------
+
+    public Optional<Transfer> transfer(TransferId id) {
+        return read(() -> ledger.transfer(id));
+    }
+
+    public List<AgentId> agentIds() {
+        return read(() -> List.copyOf(agents.keySet()));
+    }
+
+    public List<Payout> allPayouts() {
+        return read(() -> List.copyOf(payouts.values()));
+    }
+
     private record BountySequence(BountyId bounty, long sequence) {
     }
 }

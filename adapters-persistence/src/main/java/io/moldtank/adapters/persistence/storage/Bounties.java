@@ -147,6 +147,20 @@ final class Bounties {
         }
     }
 
+    /** The bounties with these ids, complete, in no particular order. */
+    static List<BountySnapshot> loadAll(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM bounties b WHERE b.id IN ("
+                + Rows.placeholders(ids.size()) + ")")) {
+            Rows.bindUuids(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                return complete(c, rs);
+            }
+        }
+    }
+
     /** Reads every row of {@code rs} (selected with {@link #COLUMNS}), then their tags and slots. */
     static List<BountySnapshot> complete(Connection c, ResultSet rs) throws SQLException {
         List<UUID> order = new ArrayList<>();

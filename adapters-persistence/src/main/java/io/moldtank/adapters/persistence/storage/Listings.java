@@ -78,6 +78,18 @@ final class Listings {
         }
     }
 
+    /** The listings with these ids, with their tags, in no particular order. */
+    static List<Listing> loadAll(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM listings WHERE id IN ("
+                + Rows.placeholders(ids.size()) + ")")) {
+            Rows.bindUuids(ps, 1, ids);
+            return read(c, ps);
+        }
+    }
+
     static Page<Listing> discover(Connection c, ListingQuery q) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM listings l WHERE active = TRUE");
         List<Object> params = new ArrayList<>();

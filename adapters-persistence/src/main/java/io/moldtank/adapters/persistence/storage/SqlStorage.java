@@ -106,6 +106,19 @@ public final class SqlStorage implements Transactions, LoadBounty, SaveBounty, F
         return new SqlWebhooks(db);
     }
 
+    /**
+     * Discovery's text search (PostgreSQL full text, or filters in SQL and the in-process matcher on H2);
+     * take one per storage: it caches the matcher's documents.
+     */
+    public SqlSearch search() {
+        return new SqlSearch(db);
+    }
+
+    /** Reputation's facts and kept scores on this storage's database and transactions. */
+    public SqlReputation reputation() {
+        return new SqlReputation(db);
+    }
+
     /** The A2A card cache on this storage's database. */
     public SqlAgentCards agentCards() {
         return new SqlAgentCards(db);

@@ -24,7 +24,7 @@ import org.flywaydb.core.Flyway;
 final class MigratedDatabase implements AutoCloseable {
     static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     /** The tables the storage adapter writes, children first. */
-    private static final List<String> TABLES = List.of("mock_chain_log", "moltbook_links", "agent_cards", "webhook_attempts", "webhook_deliveries", "webhook_messages", "webhook_endpoints", "scraped_drafts", "scraper_runs", "reconciliation_differences", "leases", "reviews", "jobs", "listing_tags",
+    private static final List<String> TABLES = List.of("agent_reputation", "mock_chain_log", "moltbook_links", "agent_cards", "webhook_attempts", "webhook_deliveries", "webhook_messages", "webhook_endpoints", "scraped_drafts", "scraper_runs", "reconciliation_differences", "leases", "reviews", "jobs", "listing_tags",
             "listings", "ledger_transfers", "ledger_accounts", "events", "votes", "submissions", "comments", "payouts",
             "escrow_deposits", "bounty_slots", "bounty_tags", "bounties", "agents");
 
@@ -60,7 +60,7 @@ final class MigratedDatabase implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setSchema(schema);
-        return migrated(new HikariDataSource(config), schema, () -> {
+        return migrated(new HikariDataSource(config), url, schema, () -> {
             try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             } catch (SQLException e) {
@@ -81,7 +81,7 @@ final class MigratedDatabase implements AutoCloseable {
 
     private static MigratedDatabase h2(String url, boolean dropOnClose) {
         HikariDataSource pool = new HikariDataSource(config(url, "storage-h2"));
-        return migrated(pool, null, () -> {
+        return migrated(pool, url, null, () -> {
             if (dropOnClose) { // an in-memory database outlives its pool (DB_CLOSE_DELAY=-1) until shut down
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
@@ -101,9 +101,10 @@ final class MigratedDatabase implements AutoCloseable {
         return config;
     }
 
-    private static MigratedDatabase migrated(HikariDataSource pool, String schema, Runnable cleanup) {
+    private static MigratedDatabase migrated(HikariDataSource pool, String url, String schema, Runnable cleanup) {
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            var flyway = Flyway.configure().dataSource(pool)
+                    .locations(io.moldtank.adapters.persistence.PersistenceAdapters.migrationLocations(url));
             if (schema != null) {
                 flyway.schemas(schema).defaultSchema(schema);
             }
