@@ -163,8 +163,12 @@ final class HelidonMcpTransport implements McpStatelessServerTransport, HttpServ
     }
 
     private void rpcError(ServerResponse res, Status status, int code, String message) {
-        send(res, status, new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null)));
+        // by hand: the SDK's response type refuses the null id JSON-RPC prescribes for an unreadable request
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        error.put("id", null);
+        error.put("error", Map.of("code", code, "message", message));
+        send(res, status, error);
     }
 
     /** Refusals before any MCP message is read are problem+json, like every refusal of the REST API. */

@@ -33,6 +33,8 @@ final class Tools {
                 .serverInfo(McpAdapters.SERVER_NAME, parts.version())
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                // Args checks every argument itself, so a refusal always carries a problem code the model can act on
+                .validateToolInputs(false)
                 .tools(specs(calls, parts, parts.clock()))
                 .build();
     }
