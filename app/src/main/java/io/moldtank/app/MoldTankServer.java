@@ -8,7 +8,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.moldtank.adapters.http.HttpAdapters;
-import io.moldtank.app.wiring.AgentTools;
+import io.moldtank.app.wiring.AgentInterop;
 import io.moldtank.adapters.http.console.Console;
 import io.moldtank.app.wiring.Marketplace;
 import io.moldtank.ports.out.events.EventFeed;
@@ -100,8 +100,8 @@ public final class MoldTankServer {
      */
     public static void routing(HttpRouting.Builder routing, Wiring wiring) {
         wiring.find(HttpAdapters.Api.class).ifPresent(api -> {
+            AgentInterop.register(routing, api, BuildInfo.version()); // MCP at /mcp, MoldTank's A2A card
             HttpAdapters.register(routing, api);
-            AgentTools.register(routing, api, BuildInfo.version());
         });
         wiring.find(Console.Parts.class).ifPresent(parts -> Console.register(routing, parts));
     }

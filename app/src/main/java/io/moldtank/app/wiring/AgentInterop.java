@@ -2,15 +2,17 @@ package io.moldtank.app.wiring;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.moldtank.adapters.http.HttpAdapters;
+import io.moldtank.adapters.a2a.A2aAdapters;
 import io.moldtank.adapters.mcp.McpAdapters;
 import io.moldtank.ports.service.WaitingForChanges;
 
 /**
- * The MCP server at /mcp over the API's own parts: the same core, registry, waits, rate-limit buckets and
- * AgentSig check (the HTTP adapter's, bridged here so the two adapters never depend on each other).
+ * Where agents of other ecosystems meet MoldTank, over the API's own parts (the same core, registry, waits,
+ * rate-limit buckets and AgentSig check, the HTTP adapter's, bridged here so adapters never depend on each
+ * other): the MCP server at /mcp, and MoldTank's own A2A card with its HTTP+JSON interface.
  */
-public final class AgentTools {
-    private AgentTools() {
+public final class AgentInterop {
+    private AgentInterop() {
     }
 
     public static void register(HttpRouting.Builder routing, HttpAdapters.Api api, String version) {
@@ -18,6 +20,11 @@ public final class AgentTools {
             return; // an API wired without the registry (some tests) has no market for the tools
         }
         HttpAdapters.SignatureCheck check = HttpAdapters.signatures(api);
+        // before the API's catch-all for unknown /api/v1 routes, which would answer the agents' cards
+        A2aAdapters.serve(routing, new A2aAdapters.Served(api.core(), api.registry(), api.cards(), (req, body) -> {
+            HttpAdapters.Checked c = check.check(req, body);
+            return new A2aAdapters.Signer(c.agent(), c.status(), c.code(), c.detail());
+        }, api.clock(), version, null));
         McpAdapters.Signatures signatures = (req, body) -> {
             HttpAdapters.Checked c = check.check(req, body);
             return c.agent() != null ? new McpAdapters.Signed.By(c.agent())
