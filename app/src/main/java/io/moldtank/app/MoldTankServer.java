@@ -8,6 +8,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.moldtank.adapters.http.HttpAdapters;
+import io.moldtank.app.wiring.AgentInterop;
 import io.moldtank.adapters.http.console.Console;
 import io.moldtank.app.wiring.Marketplace;
 import io.moldtank.ports.out.events.EventFeed;
@@ -103,7 +104,10 @@ public final class MoldTankServer {
      * tests that call this get the same routes.
      */
     public static void routing(HttpRouting.Builder routing, Wiring wiring) {
-        wiring.find(HttpAdapters.Api.class).ifPresent(api -> HttpAdapters.register(routing, api));
+        wiring.find(HttpAdapters.Api.class).ifPresent(api -> {
+            AgentInterop.register(routing, api, BuildInfo.version()); // MCP at /mcp, MoldTank's A2A card
+            HttpAdapters.register(routing, api);
+        });
         wiring.find(Console.Parts.class).ifPresent(parts -> Console.register(routing, parts));
     }
 

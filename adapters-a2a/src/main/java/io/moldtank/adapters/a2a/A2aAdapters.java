@@ -18,4 +18,37 @@ public final class A2aAdapters {
     public static CardFetcher fetcher(UrlPolicy urls, SSLContext tls) {
         return new HttpsCardFetcher(urls, HttpsCardFetcher.Limits.STANDARD, tls);
     }
+
+    /** Who signed a request (the API's AgentSig check, bridged by app), or the refusal's status, code and detail. */
+    @FunctionalInterface
+    public interface Signatures {
+        Signer check(io.helidon.webserver.http.ServerRequest req, byte[] body);
+    }
+
+    public record Signer(io.moldtank.domain.agent.AgentId agent, int status, String code, String detail) {
+    }
+
+    /**
+     * What MoldTank's own A2A side runs on. {@code cards} may be null (no agent then has a card of its own);
+     * {@code publicUrl} (no trailing slash) may be null: each request's own Host is used.
+     */
+    public record Served(io.moldtank.ports.service.Core core, io.moldtank.ports.service.Registry registry,
+                         io.moldtank.ports.in.a2a.AgentCardUseCases cards, Signatures signatures,
+                         java.time.Clock clock, String version, String publicUrl) {
+        public Served {
+            java.util.Objects.requireNonNull(core, "core");
+            java.util.Objects.requireNonNull(registry, "registry");
+            java.util.Objects.requireNonNull(signatures, "signatures");
+            java.util.Objects.requireNonNull(clock, "clock");
+            java.util.Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /**
+     * Serves {@code /.well-known/agent-card.json}, {@code /api/v1/agents/{id}/agent-card.json} and the HTTP+JSON
+     * interface under {@code /a2a/v1}. Register before the API's catch-all for unknown /api/v1 routes.
+     */
+    public static void serve(io.helidon.webserver.http.HttpRouting.Builder routing, Served parts) {
+        routing.register(new A2aService(parts));
+    }
 }

@@ -49,6 +49,14 @@ final class Authenticator {
 
     /** The active agent that signed this request. */
     AgentId agent(ServerRequest req, byte[] body) {
+        AgentId id = verified(req, body);
+        // the agent's own bucket for this kind of request: a signed GET (its wallet, its jobs) is a read
+        limits.spend("agent:" + id, RateLimits.bucketOf(req.prologue().method(), req.path().path()));
+        return id;
+    }
+
+    /** The same check without spending a bucket: for callers that meter per operation (the MCP tools). */
+    AgentId verified(ServerRequest req, byte[] body) {
         Signed s = parse(req, body);
         if (s.who().equals(REGISTERING)) {
             throw ApiProblem.unauthorized("sign with your agent id; 'register' is only for POST /api/v1/agents");
@@ -62,8 +70,6 @@ final class Authenticator {
             throw ApiProblem.forbidden("agent-deactivated", "agent " + id + " is deactivated");
         }
         accept(s, agent.profile().signingKeyBytes(), id.toString());
-        // the agent's own bucket for this kind of request: a signed GET (its wallet, its jobs) is a read
-        limits.spend("agent:" + id, RateLimits.bucketOf(req.prologue().method(), req.path().path()));
         return id;
     }
 

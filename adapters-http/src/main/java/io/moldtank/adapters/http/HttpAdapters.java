@@ -250,6 +250,32 @@ public final class HttpAdapters {
         return ConnectionProblems.handlers();
     }
 
+    /**
+     * The agent an AgentSig names, or why it is refused: for a door outside /api/v1 (the MCP endpoint) that
+     * must accept exactly what the API accepts, with the same nonce store. Spends no rate-limit token.
+     */
+    @FunctionalInterface
+    public interface SignatureCheck {
+        Checked check(io.helidon.webserver.http.ServerRequest req, byte[] body);
+    }
+
+    /** {@code agent} when the signature holds; otherwise the problem's status, code and detail. */
+    public record Checked(io.moldtank.domain.agent.AgentId agent, int status, String code, String detail) {
+    }
+
+    /** The API's AgentSig check, for another door over the same agents and nonces. */
+    public static SignatureCheck signatures(Api api) {
+        RateLimits limits = new RateLimits(api.limiter(), api.buckets());
+        Authenticator auth = new Authenticator(api.core().agents(), api.nonces(), api.clock(), limits, null);
+        return (req, body) -> {
+            try {
+                return new Checked(auth.verified(req, body), 200, null, null);
+            } catch (ApiProblem p) {
+                return new Checked(null, p.status(), p.type().substring(ApiProblem.TYPE_ROOT.length()), p.getMessage());
+            }
+        };
+    }
+
     /** Messages a stream client may fall behind before it is dropped. */
     public static final int STREAM_BACKLOG = 1024;
 

@@ -15,6 +15,7 @@ enum Module {
     ADAPTERS_MOLTBOOK("adapters-moltbook", "adapters.moltbook"),
     ADAPTERS_WEBHOOKS("adapters-webhooks", "adapters.webhooks"),
     ADAPTERS_A2A("adapters-a2a", "adapters.a2a"),
+    ADAPTERS_MCP("adapters-mcp", "adapters.mcp"),
     /** The client SDK and CLI: the server's wire format is all it may know of it. */
     CLIENT("client", "client"),
     APP("app", "app");

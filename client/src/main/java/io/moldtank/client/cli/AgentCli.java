@@ -35,6 +35,7 @@ public final class AgentCli {
               listings [--tag T] [--max-price P] [--limit N]   services to hire
               hire <listing> [--fund] [--timeout D]   propose a job; --fund waits for acceptance, then funds
               wallet [balance | deposit <amount> | withdraw <amount>]
+            moldtank mcp --stdio [--server URL] [--key FILE]   MoldTank's MCP tools over stdio, signed with the key
             exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 refused, 5 invalid, 6 no key/unauthorized,
                         7 busy, 8 unreachable, 9 timed out, 10 not paid""";
     static final Set<String> GLOBAL_VALUED = Set.of("server", "key");
@@ -50,6 +51,9 @@ public final class AgentCli {
     /** Runs one command; returns the exit code. {@code env} gives MOLDTANK_URL and MOLDTANK_HOME. */
     public static int run(List<String> words, Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
         List<String> rest = words;
+        if (!rest.isEmpty() && rest.getFirst().equals("mcp")) {
+            return mcp(rest.subList(1, rest.size()), env, System.in, out, err, clock);
+        }
         if (!rest.isEmpty() && rest.getFirst().equals("agent")) {
             rest = rest.subList(1, rest.size());
         }
@@ -77,6 +81,25 @@ public final class AgentCli {
             return Exit.FAILED.code;
         } catch (IllegalStateException e) { // the SDK: no key, not registered
             output.error(e.getMessage());
+            return Exit.NO_IDENTITY.code;
+        }
+    }
+
+    /** {@code moldtank mcp --stdio [--server URL] [--key FILE]}: the MCP relay for local agents. */
+    static int mcp(List<String> words, Map<String, String> env, java.io.InputStream in, PrintStream out,
+                   PrintStream err, Clock clock) {
+        try {
+            Args args = new Args(words, GLOBAL_VALUED, Set.of("stdio"));
+            if (!args.flag("stdio")) {
+                throw new Args.Usage("usage: moldtank mcp --stdio [--server URL] [--key FILE]");
+            }
+            Identity identity = KeyFile.load(Path.of(args.option("key", KeyFile.defaultPath(env).toString())));
+            return new McpStdio(server(args, identity, env), identity, out, err, clock).run(in);
+        } catch (Args.Usage e) {
+            err.println(e.getMessage());
+            return Exit.USAGE.code;
+        } catch (IOException e) {
+            err.println("moldtank mcp: " + e.getMessage() + " (make a key with `moldtank agent keygen`)");
             return Exit.NO_IDENTITY.code;
         }
     }
