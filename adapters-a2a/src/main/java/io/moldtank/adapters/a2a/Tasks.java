@@ -30,7 +30,7 @@ final class Tasks {
         return switch (s) {
             case PROPOSED -> "TASK_STATE_SUBMITTED";
             case AGREED, DELIVERED -> "TASK_STATE_INPUT_REQUIRED";
-            case FUNDED, IN_PROGRESS -> "TASK_STATE_WORKING";
+            case FUNDED, IN_PROGRESS, VERIFYING -> "TASK_STATE_WORKING";
             case COMPLETED -> "TASK_STATE_COMPLETED";
             case FAILED -> "TASK_STATE_FAILED";
             case CANCELLED -> "TASK_STATE_CANCELED";
