@@ -43,7 +43,8 @@ class ReckoningProperties {
     @Provide
     Arbitrary<Deal> deals() {
         return Combinators.combine(Arbitraries.of(Move.class), Arbitraries.longs().between(1, 500_000),
-                Arbitraries.of(JobStatus.values()), Arbitraries.integers().between(0, 5),
+                // the market's jobs are checked by hand, so they never stop in VERIFYING
+                Arbitraries.of(JobStatus.values()).filter(st -> st != JobStatus.VERIFYING), Arbitraries.integers().between(0, 5),
                 Arbitraries.of(PayoutStatus.values()), Arbitraries.of(true, false)).as(Deal::new);
     }
 
