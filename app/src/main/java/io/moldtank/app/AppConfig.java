@@ -63,13 +63,14 @@ public final class AppConfig {
      * code reads, so every key can be set from the environment the way the README spells it (Helidon's own
      * {@code _dash_} spelling keeps working). AppConfigTest checks that the README's keys are all here.
      */
-    static final List<String> DASHED_WORDS = List.of("allow-loopback-for-tests", "trust-certificate-for-tests",
-            "max-output-tokens", "platform-cut-bps", "treasury-journal", "rotation-overlap", "challenge-secret",
-            "request-timeout", "dedupe-horizon", "expiry-interval", "payout-interval", "check-interval",
-            "mock-journal", "payout-wallet", "poster-wallet", "treasury-key", "daily-budget", "default-ttl",
-            "first-window", "max-attempts", "retry-delay", "cors-origins", "max-retries", "payout-key", "from-block",
-            "cache-size", "page-size", "max-pages", "max-bytes", "min-score", "lease-ttl", "chain-id", "base-url",
-            "rpc-url", "api-key", "app-key", "jwt-key", "key-file", "max-run", "max-ttl", "min-ttl", "qa-key");
+    static final List<String> DASHED_WORDS = List.of("trust-certificate-for-tests", "allow-loopback-for-tests",
+            "max-output-tokens", "challenge-secret", "platform-cut-bps", "rotation-overlap", "treasury-journal",
+            "expiry-interval", "payout-interval", "request-timeout", "check-interval", "dedupe-horizon",
+            "sweep-interval", "payout-wallet", "poster-wallet", "cors-origins", "daily-budget", "first-window",
+            "max-attempts", "mock-journal", "treasury-key", "default-ttl", "fed-recheck", "max-retries",
+            "max-waiters", "retry-delay", "sweep-batch", "cache-size", "from-block", "job-checks", "payout-key",
+            "lease-ttl", "max-bytes", "max-pages", "min-score", "page-size", "base-url", "chain-id", "key-file",
+            "api-key", "app-key", "jwt-key", "max-run", "max-ttl", "min-ttl", "rpc-url", "qa-key");
 
     /** Helidon's mapping of the environment, plus each name with its dashed words restored. */
     static Map<String, String> withDashedKeys(Map<String, String> env) {
